@@ -1,0 +1,118 @@
+"""The Cleaner: rules and weights loaded once, then the stages run per page.
+
+    read -> segment -> score -> select -> metadata -> write
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterable
+
+from .article import Article, Removal
+from .rules import Rule, load_rules
+from .score import load_weights, score
+from .segment import segment
+from .select import Decision, Selection, select
+from . import metadata as M
+from . import text as T
+
+
+class Cleaner:
+    """Reusable cleaner. Build once, call ``clean`` many times.
+
+    Holds only immutable state after construction, so one instance can serve
+    many threads, and it pickles (patterns are recompiled on arrival) for
+    worker processes.
+
+    rules: extra rule packs (paths to TOML files), applied after the built-in ones;
+        a rule with the id of a built-in rule replaces it.
+    builtin_rules: False to use only the given packs.
+    detect_language: False to skip the language model (``language`` is then the
+        cheap stop-word guess); the command line's text output does so to start fast.
+    """
+
+    def __init__(self, rules: Iterable[str | Path] = (), *, builtin_rules: bool = True,
+                 detect_language: bool = True):
+        self.rule_paths = tuple(str(p) for p in rules)
+        self.builtin_rules = builtin_rules
+        self.detect_language = detect_language
+        self.rules: tuple[Rule, ...] = load_rules(self.rule_paths, builtin=builtin_rules)
+        self.weights = load_weights()
+
+    def __repr__(self) -> str:
+        return f"Cleaner(rules={list(self.rule_paths)!r}, builtin_rules={self.builtin_rules})"
+
+    def clean(self, text: str, url: str | None = None) -> Article:
+        """The story of scraped ``text`` and its metadata."""
+        return self.clean_and_explain(text, url)[0]
+
+    def clean_and_explain(self, text: str, url: str | None = None) -> tuple[Article, list[Decision]]:
+        """Like ``clean``, plus the decision taken on every input block, in order."""
+        if not isinstance(text, str):
+            raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first or use clean_bytes()")
+        blocks = segment(text)
+        if not blocks:
+            return Article(text=""), []
+        language = T.guess_language("\n".join(b.text for b in blocks if len(b.text) > 60))
+        evidence = score(blocks, self.rules, language, self.weights)
+        selection = select(evidence, self.rules)
+        story = render_story(evidence, selection)
+        meta = M.extract(evidence, selection, story, language, self.detect_language)
+        article = Article(
+            text=story,
+            title=meta.title,
+            authors=meta.authors,
+            published=meta.published,
+            source=meta.source,
+            language=meta.language,
+            dateline=meta.dateline,
+            removed=removals(selection),
+        )
+        return article, selection.decisions
+
+    def clean_html(self, html: str | bytes, url: str | None = None) -> Article:
+        """The story of an HTML page."""
+        from .html import html_to_text  # beautifulsoup4 and lxml load only here
+
+        return self.clean(html_to_text(html), url)
+
+    def clean_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
+                    encoding: str | None = None) -> Article:
+        """Decode raw input (text or HTML, sniffed unless ``input_format`` says) and clean it."""
+        return self.explain_bytes(data, url, input_format, encoding)[0]
+
+    def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
+                      encoding: str | None = None) -> tuple[Article, list[Decision]]:
+        from .read import decode, looks_like_html
+
+        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
+            from .html import html_to_text
+
+            return self.clean_and_explain(html_to_text(data, encoding), url)
+        return self.clean_and_explain(decode(data, encoding), url)
+
+
+def render_story(evidence, selection: Selection) -> str:
+    """Kept blocks, one per line; a blank line where the input had one."""
+    parts: list[str] = []
+    last_group = None
+    for d in selection.decisions:
+        if not d.keep:
+            continue
+        group = evidence[d.index].block.group
+        if last_group is not None:
+            parts.append("\n\n" if group != last_group else "\n")
+        parts.append(d.text)
+        last_group = group
+    return "".join(parts)
+
+
+def removals(selection: Selection) -> list[Removal]:
+    out = []
+    for d in selection.decisions:
+        if not d.keep:
+            out.append(Removal(d.text, d.rule, d.reason))
+            continue  # phrases cut from a dropped block are shown by explain only
+        for rule_id, phrase, reason in d.cuts:
+            out.append(Removal(phrase, rule_id, reason))
+    return out

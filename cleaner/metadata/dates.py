@@ -1,0 +1,142 @@
+"""Dates as pages print them, to ISO 8601.
+
+Month names come from CLDR (``data/months.toml``); numeric forms are read with
+the page language deciding day/month order where it is ambiguous.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+# Offsets of time-zone abbreviations that news pages print.
+_ZONES = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "CET": 60, "MEZ": 60, "CEST": 120, "MESZ": 120,
+    "EET": 120, "EEST": 180, "MSK": 180, "IST": 330, "CST": -360, "CDT": -300, "EST": -300,
+    "EDT": -240, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480,
+    "HST": -600, "AST": -240, "ADT": -180, "NST": -210, "NDT": -150, "JST": 540, "KST": 540,
+    "AEST": 600, "AEDT": 660, "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780, "SGT": 480, "HKT": 480,
+}
+# Languages that write numeric dates month first.
+_MONTH_FIRST = {"en"}
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class DateHit:
+    iso: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _months() -> dict[str, int]:
+    raw = (resources.files("cleaner") / "data" / "months.toml").read_text(encoding="utf-8")
+    table: dict[str, int] = {}
+    for names in tomllib.loads(raw).values():
+        for word, number in names.items():
+            table.setdefault(word, number)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple:
+    # Any word may be a month name; _iso looks it up, which keeps the pattern small.
+    month = r"(?P<month>\p{L}[\p{L}\p{M}]{1,11})\.?"
+    day = r"(?P<day>[0-3]?\d)"
+    year = r"(?P<year>(?:19|20)\d\d)"
+    time = (
+        r"(?:(?:,|\s+at|\s+um|\s+à|\s+a\s+las|\s+às|\s+o|\s*[-–|])?\s+(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)"
+        r"(?::(?P<second>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Uhr|h))?"
+        r"(?:\s*\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d\d:?\d\d))?\)?)?"
+    )
+    flags = regex.IGNORECASE
+    return (
+        # 2023-05-24, 2023-05-24T16:57:00-04:00, 2023/05/24
+        regex.compile(
+            rf"\b{year}(?P<sep>[-/.])(?P<nmonth>[01]?\d)(?P=sep){day}"
+            r"(?:[T ](?P<hour>[0-2]\d):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?:\.\d+)?"
+            r"(?P<zone>Z|[+-]\d\d:?\d\d)?)?(?!\d)",
+            flags,
+        ),
+        # May 24, 2023 / May 24th 2023 / Mai 2023 is left out: no day
+        regex.compile(rf"(?<!\w){month}\s+{day}(?:st|nd|rd|th)?\b,?\s*{year}\b{time}", flags),
+        # 24 May 2023 / 24. Mai 2023 / 24 de mayo de 2023
+        regex.compile(rf"(?<!\w){day}(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?{month}\s*,?\s*(?:de\s+)?{year}\b{time}", flags),
+        # 24.05.2023 / 24/05/2023 / 05/24/2023
+        regex.compile(rf"(?<![\w.]){day}(?P<sep>[./])\s?(?P<nmonth>[0-3]?\d)(?P=sep)\s?{year}\b{time}", flags),
+        # 2023年5月24日 / 2023년 5월 24일
+        regex.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<nmonth>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?", flags),
+    )
+
+
+def find_dates(text: str, language: str | None = None) -> list[DateHit]:
+    """Every date in ``text``, in order of position."""
+    hits: list[DateHit] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue
+            iso = _iso(m, language)
+            if iso:
+                hits.append(DateHit(iso, m.start(), m.end()))
+                taken.append((m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def parse_date(text: str, language: str | None = None) -> str | None:
+    """The first date in ``text`` as ISO 8601, or None."""
+    hits = find_dates(text, language)
+    return hits[0].iso if hits else None
+
+
+def _iso(m, language: str | None) -> str | None:
+    g = m.groupdict()
+    try:
+        year, day = int(g["year"]), int(g["day"])
+        if g.get("month"):
+            month = _months()[g["month"].lower()]
+        else:
+            month = int(g["nmonth"])
+            day_first = not m.group(0)[:4].isdigit()
+            if day_first and day <= 12 and (month > 12 or (g.get("sep") == "/" and language in _MONTH_FIRST)):
+                month, day = day, month
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            return None
+        d = date(year, month, day)
+    except (KeyError, ValueError, TypeError):
+        return None
+    if g.get("hour") is None:
+        return d.isoformat()
+    hour, minute, second = int(g["hour"]), int(g["minute"]), int(g.get("second") or 0)
+    ampm = (g.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    try:
+        stamp = datetime(year, month, day, hour, minute, second)
+    except ValueError:
+        return d.isoformat()
+    zone = g.get("zone")
+    offset = _offset(zone) if zone else None
+    if offset is not None:
+        stamp = stamp.replace(tzinfo=timezone(timedelta(minutes=offset)))
+    return stamp.isoformat()
+
+
+def _offset(zone: str) -> int | None:
+    if zone.upper() in _ZONES:
+        return _ZONES[zone.upper()]
+    m = regex.fullmatch(r"([+-])(\d\d):?(\d\d)", zone)
+    if m:
+        minutes = int(m.group(2)) * 60 + int(m.group(3))
+        return minutes if m.group(1) == "+" else -minutes
+    return None

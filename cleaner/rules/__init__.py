@@ -1,0 +1,297 @@
+"""The rule engine: rule packs are TOML data, compiled once into Rule objects.
+
+A rule has a stable id, one of a few kinds, a plain description and examples that
+the test suite checks. The kinds:
+
+  chrome    a block that is never story (skip links, share bars, cookie notices)
+  phrase    a label glued to the start or end of a block ("... in the offing. Top Stories");
+            the phrase is cut off, and a block that is only the phrase is dropped
+  boundary  a block that marks the story's edge: after an ``end`` boundary blocks
+            are chrome unless evidence says story; ``keep`` says whether the
+            boundary block itself stays (a credit line does, "Related articles" does not)
+  teaser    the shape of a teaser for another story: a short headline and a summary;
+            parameters, not a pattern, since cohesion with the story decides
+  metadata  named groups capture title, author, date, source or dateline; ``keep``
+            says whether the block stays in the story
+
+Rules are evidence for the select stage, which makes the final decision.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterable
+
+import regex
+
+from ..errors import RuleError
+
+KINDS = ("chrome", "phrase", "boundary", "teaser", "metadata")
+MATCH_MODES = ("block", "start", "end", "anywhere")
+METADATA_FIELDS = ("title", "author", "date", "source", "dateline")
+# Sentence-ending characters: a glued phrase must follow one of them.
+_SENTENCE_END = set(".!?…。！？\"”’»)]")
+# Base time limit per pattern call, plus this much per million characters.
+TIMEOUT = 0.5
+TIMEOUT_PER_MB = 2.0
+
+_COMMON_KEYS = {"id", "kind", "description", "examples"}
+_KIND_KEYS = {
+    "chrome": {"pattern", "match", "weight"},
+    "phrase": {"pattern", "match"},
+    "boundary": {"pattern", "match", "edge", "keep"},
+    "teaser": {"max_headline_words", "min_summary_words", "max_overlap"},
+    "metadata": {"pattern", "match", "keep", "edge"},
+}
+_ID = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    description: str
+    pattern: str | None = None
+    match: str = "block"
+    keep: bool = False
+    edge: str | None = None
+    weight: float | None = None
+    params: tuple[tuple[str, Any], ...] = ()
+    examples_match: tuple[str, ...] = ()
+    examples_no_match: tuple[str, ...] = ()
+    origin: str = ""
+    compiled: Any = field(default=None, compare=False, repr=False)
+
+    def param(self, name: str, default: Any = None) -> Any:
+        return dict(self.params).get(name, default)
+
+    def find(self, text: str):
+        """The match of this rule in ``text`` under its match mode, or None."""
+        pat = self.compiled
+        if pat is None:
+            return None
+        timeout = TIMEOUT + TIMEOUT_PER_MB * len(text) / 1e6
+        try:
+            if self.match == "block":
+                m = pat.fullmatch(text, timeout=timeout)
+            elif self.match == "start":
+                m = pat.match(text, timeout=timeout)
+            else:  # "end" patterns are compiled reversed and anchored; "anywhere" searches
+                m = pat.search(text, timeout=timeout)
+        except TimeoutError:
+            raise RuleError(
+                f"rule {self.id} ({self.origin}): pattern ran past its time limit "
+                f"on a block of {len(text)} characters; simplify the pattern"
+            ) from None
+        if m is None or self.kind != "phrase":
+            return m
+        return m if _phrase_fits(text, m, self.match) else None
+
+    def matches(self, text: str) -> bool:
+        return self.find(text) is not None
+
+    def fields(self, m) -> dict[str, str]:
+        """Metadata captured by named groups of a match, stripped."""
+        out = {}
+        for name, value in m.groupdict().items():
+            if value and value.strip():
+                out[name] = value.strip()
+        return out
+
+    def check_examples(self) -> list[str]:
+        """Examples that do not behave as the rule says: empty when all is well."""
+        if self.kind == "teaser":
+            from ..select import teaser_shape
+
+            bad = []
+            for ex in self.examples_match:
+                head, _, summary = ex.partition("\n")
+                if not teaser_shape(head, summary, self):
+                    bad.append(f"should match: {ex!r}")
+            for ex in self.examples_no_match:
+                head, _, summary = ex.partition("\n")
+                if teaser_shape(head, summary, self):
+                    bad.append(f"should not match: {ex!r}")
+            return bad
+        bad = [f"should match: {ex!r}" for ex in self.examples_match if not self.matches(ex)]
+        bad += [f"should not match: {ex!r}" for ex in self.examples_no_match if self.matches(ex)]
+        return bad
+
+    def __reduce__(self):
+        # Compiled patterns are rebuilt on unpickling, so workers get working rules.
+        state = {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "compiled"}
+        return (_rebuild, (state,))
+
+
+def _rebuild(state: dict) -> Rule:
+    return _compiled(Rule(**state))
+
+
+def _phrase_fits(text: str, m, mode: str) -> bool:
+    """A glued phrase must stand apart from the story text it is glued to."""
+    if mode == "end":
+        before = text[: m.start()]
+        if not before.strip():
+            return True
+        return before != before.rstrip() and before.rstrip()[-1] in _SENTENCE_END
+    after = text[m.end():]
+    if not after.strip():
+        return True
+    rest = after.lstrip()
+    return after != rest or m.group(0).rstrip()[-1:] in ":|—–-»›"
+
+
+def _compiled(rule: Rule) -> Rule:
+    if rule.pattern is None:
+        return rule
+    source = rule.pattern
+    flags = regex.IGNORECASE if _wants_ignorecase(source) else 0
+    if rule.match == "end":
+        source = f"(?r)(?:{source})\\s*\\Z"
+    elif rule.match == "start":
+        source = f"\\s*(?:{source})"
+    try:
+        compiled = regex.compile(source, flags)
+    except regex.error as exc:
+        raise RuleError(f"{rule.origin}: rule {rule.id}: bad pattern: {exc}") from None
+    object.__setattr__(rule, "compiled", compiled)
+    return rule
+
+
+def _wants_ignorecase(pattern: str) -> bool:
+    # Patterns match case-insensitively unless they opt out with a leading (?-i).
+    return not pattern.startswith("(?-i)")
+
+
+def _line_of(text: str, rule_id: str) -> int:
+    m = regex.search(r"(?m)^\s*id\s*=\s*[\"']" + regex.escape(rule_id) + r"[\"']", text)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def parse_pack(text: str, origin: str) -> list[Rule]:
+    """Rules of one pack given as TOML text; ``origin`` names it in errors."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{origin}: invalid TOML: {exc}") from None
+    entries = data.get("rules")
+    if not isinstance(entries, list) or not entries:
+        raise RuleError(f"{origin}: a rule pack needs one or more [[rules]] tables")
+    rules = []
+    seen = set()
+    for n, entry in enumerate(entries, 1):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        where = f"{origin}:{_line_of(text, rid)}" if isinstance(rid, str) else f"{origin}: rule #{n}"
+        rule = _rule_from(entry, rid, where)
+        if rule.id in seen:
+            raise RuleError(f"{where}: rule {rule.id}: id used twice in this pack")
+        seen.add(rule.id)
+        rules.append(rule)
+    return rules
+
+
+def _rule_from(entry: Any, rid: Any, where: str) -> Rule:
+    def fail(msg: str) -> RuleError:
+        return RuleError(f"{where}: rule {rid or '?'}: {msg}")
+
+    if not isinstance(entry, dict):
+        raise fail("each [[rules]] entry must be a table")
+    if not isinstance(rid, str) or not _ID.fullmatch(rid):
+        raise fail("needs an id of lower-case letters, digits, '.', '-' or '_'")
+    kind = entry.get("kind")
+    if kind not in KINDS:
+        raise fail(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
+    unknown = set(entry) - _COMMON_KEYS - _KIND_KEYS[kind]
+    if unknown:
+        raise fail(f"unknown key(s) for kind {kind}: {', '.join(sorted(unknown))}")
+    description = entry.get("description")
+    if not isinstance(description, str) or not description.strip():
+        raise fail("needs a description")
+    examples = entry.get("examples", {})
+    if not isinstance(examples, dict) or set(examples) - {"match", "no_match"}:
+        raise fail("examples must be a table with 'match' and 'no_match' lists")
+    ex_match, ex_no = examples.get("match", []), examples.get("no_match", [])
+    if not all(isinstance(x, str) for x in [*ex_match, *ex_no]):
+        raise fail("examples must be strings")
+    if not ex_match:
+        raise fail("needs at least one example under examples.match")
+
+    pattern = entry.get("pattern")
+    params: dict[str, Any] = {}
+    if kind == "teaser":
+        for key in _KIND_KEYS["teaser"]:
+            if key in entry:
+                if not isinstance(entry[key], (int, float)) or isinstance(entry[key], bool):
+                    raise fail(f"{key} must be a number")
+                params[key] = entry[key]
+    elif not isinstance(pattern, str) or not pattern:
+        raise fail("needs a pattern")
+
+    match = entry.get("match", "end" if kind == "phrase" else "block")
+    if match not in MATCH_MODES:
+        raise fail(f"match must be one of {', '.join(MATCH_MODES)}")
+    if kind == "phrase" and match not in ("start", "end"):
+        raise fail("a phrase rule matches at the 'start' or 'end' of a block")
+    edge = entry.get("edge", "end" if kind == "boundary" else None)
+    if edge not in (None, "start", "end"):
+        raise fail("edge must be 'start' or 'end'")
+    keep = entry.get("keep", False)
+    if not isinstance(keep, bool):
+        raise fail("keep must be true or false")
+    weight = entry.get("weight")
+    if weight is not None and (not isinstance(weight, (int, float)) or isinstance(weight, bool)):
+        raise fail("weight must be a number")
+
+    rule = Rule(
+        id=rid,
+        kind=kind,
+        description=" ".join(description.split()),
+        pattern=pattern,
+        match=match,
+        keep=keep,
+        edge=edge,
+        weight=float(weight) if weight is not None else None,
+        params=tuple(sorted(params.items())),
+        examples_match=tuple(ex_match),
+        examples_no_match=tuple(ex_no),
+        origin=where,
+    )
+    rule = _compiled(rule)
+    if kind == "metadata":
+        names = set(rule.compiled.groupindex)
+        if not names or names - set(METADATA_FIELDS):
+            raise fail(f"a metadata pattern captures named groups among {', '.join(METADATA_FIELDS)}")
+    return rule
+
+
+def builtin_pack_paths() -> list[Path]:
+    folder = resources.files(__name__) / "packs"
+    return sorted(Path(str(p)) for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_pack(path: str | Path) -> list[Rule]:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleError(f"{path}: rule pack not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{path}: cannot read rule pack ({exc.__class__.__name__})") from None
+    return parse_pack(text, str(path))
+
+
+def load_rules(extra: Iterable[str | Path] = (), builtin: bool = True) -> tuple[Rule, ...]:
+    """The built-in packs (unless ``builtin`` is false) and then each extra pack.
+
+    A user rule with the id of an earlier rule replaces it, so packs can refine
+    the defaults.
+    """
+    by_id: dict[str, Rule] = {}
+    paths = (builtin_pack_paths() if builtin else []) + [Path(p) for p in extra]
+    for path in paths:
+        for rule in load_pack(path):
+            by_id[rule.id] = rule
+    return tuple(by_id.values())

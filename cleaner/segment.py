@@ -1,0 +1,40 @@
+"""Stage 2, segment: split text into blocks, one per non-empty line.
+
+Scraped text holds one block per line; a blank line separates groups of blocks
+(paragraphs, menus). Each block remembers its group, so that lists stay lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_SPACE = regex.compile(r"[^\S\n]+")
+# Zero-width and soft-hyphen characters that scrapers leave in text.
+_INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+@dataclass(slots=True)
+class Block:
+    index: int
+    text: str
+    group: int
+    line: int
+
+
+def segment(text: str) -> list[Block]:
+    """Blocks of ``text`` in order, whitespace folded, empty lines dropped."""
+    blocks: list[Block] = []
+    group = 0
+    gap = False
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
+        if not line:
+            gap = True
+            continue
+        if gap and blocks:
+            group += 1
+        gap = False
+        blocks.append(Block(len(blocks), line, group, number))
+    return blocks

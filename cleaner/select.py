@@ -1,0 +1,260 @@
+"""Stage 4, select: decide which blocks are the story, with a reason for each.
+
+1. core: the contiguous run of blocks with the highest total score;
+2. edges: the headline starts the story, an end boundary closes it unless the
+   evidence after it says story;
+3. revise with context: rule hits inside the story drop blocks or cut glued
+   phrases, teasers for other stories are peeled off the story's tail.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .rules import Rule
+from .score import Evidence
+from . import text as T
+
+# Decisions the engine makes itself, with their stable ids.
+ENGINE_RULES = {
+    "story.before": "Block before the story's first paragraph: menus, headers, captions, teasers.",
+    "story.after": "Block after the story's end: footers, teasers, comments, share bars.",
+    "story.headline": "The story's headline: read as the title, left out of the story text.",
+    "story.byline": "A byline or date line between headline and story: read as metadata.",
+}
+
+_TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
+_HEADLINE_MAX_WORDS = 30
+# A full stop, comma or colon at the end, perhaps inside closing quotes.
+_ENDS_SENTENCE = regex.compile(r"[.,;:](?:[\"”’»)\]]*)\s*$")
+
+
+@dataclass(slots=True)
+class Decision:
+    index: int
+    keep: bool
+    rule: str
+    reason: str
+    text: str
+    cuts: list[tuple[str, str, str]] = field(default_factory=list)  # (rule id, phrase, reason)
+
+
+@dataclass(slots=True)
+class Selection:
+    decisions: list[Decision]
+    headline: int | None
+    start: int | None
+    end: int | None
+
+    def kept(self) -> list[Decision]:
+        return [d for d in self.decisions if d.keep]
+
+
+def select(evidence: list[Evidence], rules: tuple[Rule, ...]) -> Selection:
+    n = len(evidence)
+    if n == 0:
+        return Selection([], None, None, None)
+    start, end = _core(evidence)
+    headline = find_headline(evidence, start, end)
+    if headline is not None and start <= headline <= end:
+        start = min(headline + 1, end)
+    end = _apply_end_boundary(evidence, start, end)
+
+    decisions: list[Decision] = []
+    for i, ev in enumerate(evidence):
+        text = ev.block.text
+        if i == headline:
+            decisions.append(Decision(i, False, "story.headline", ENGINE_RULES["story.headline"], text))
+        elif i < start:
+            decisions.append(_outside(ev, "story.before"))
+        elif i > end:
+            decisions.append(_outside(ev, "story.after"))
+        else:
+            decisions.append(_inside(ev))
+    teaser_rules = [r for r in rules if r.kind == "teaser"]
+    if teaser_rules:
+        _peel_teasers(evidence, decisions, start, end, teaser_rules)
+    return Selection(decisions, headline, start, end)
+
+
+def _core(evidence: list[Evidence]) -> tuple[int, int]:
+    """The maximum-sum run of scores (Kadane); hard chrome counts as mildly negative."""
+    best, best_span = float("-inf"), (0, 0)
+    run, run_start = 0.0, 0
+    for i, ev in enumerate(evidence):
+        s = -1.0 if ev.chrome is not None else ev.score
+        if run <= 0:
+            run, run_start = s, i
+        else:
+            run += s
+        if run > best:
+            best, best_span = run, (run_start, i)
+    if best > 0:
+        return best_span
+    # Nothing reads as story: keep the longest block, the best prose there is.
+    i = max(range(len(evidence)), key=lambda k: (evidence[k].words, -k))
+    return i, i
+
+
+def _apply_end_boundary(evidence: list[Evidence], start: int, end: int) -> int:
+    """Close the story at the first end boundary unless more story follows it."""
+    for i in range(start, end + 1):
+        rule = evidence[i].boundary
+        if rule is None or rule.edge != "end":
+            continue
+        before = sum(max(0.0, e.score) for e in evidence[start:i + 1])
+        after = sum(max(0.0, e.score) for e in evidence[i + 1:end + 1])
+        if before >= after:
+            return i if rule.keep else max(start, i - 1)
+    return end
+
+
+def _outside(ev: Evidence, rule_id: str) -> Decision:
+    text = ev.block.text
+    for rule in (ev.chrome, ev.boundary):
+        if rule is not None:
+            return Decision(ev.block.index, False, rule.id, rule.description, text)
+    for rule, _ in ev.metadata:
+        return Decision(ev.block.index, False, rule.id, rule.description, text)
+    cuts = []
+    for rule, a, b in ev.phrases:
+        if a == 0 and b >= len(text.rstrip()):
+            return Decision(ev.block.index, False, rule.id, rule.description, text)
+        cuts.append((rule.id, text[a:b].strip(), rule.description))
+    return Decision(ev.block.index, False, rule_id, ENGINE_RULES[rule_id], text, cuts)
+
+
+def _inside(ev: Evidence) -> Decision:
+    text = ev.block.text
+    i = ev.block.index
+    if ev.chrome is not None:
+        return Decision(i, False, ev.chrome.id, ev.chrome.description, text)
+    if ev.boundary is not None and not ev.boundary.keep:
+        return Decision(i, False, ev.boundary.id, ev.boundary.description, text)
+    for rule, _ in ev.metadata:
+        if not rule.keep:
+            return Decision(i, False, rule.id, rule.description, text)
+    cuts = []
+    for rule, a, b in sorted(ev.phrases, key=lambda p: -p[1]):
+        phrase = text[a:b].strip()
+        rest = (text[:a] + text[b:]).strip()
+        if not rest:
+            return Decision(i, False, rule.id, rule.description, text)
+        cuts.append((rule.id, phrase, rule.description))
+        text = rest
+    return Decision(i, True, "", "", text, cuts)
+
+
+def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
+    """Mark headline + summary pairs about other stories as teasers.
+
+    Pairs after the story are relabelled (they were out already); pairs at the
+    story's tail are peeled off one by one while they stay off-topic.
+    """
+    story = set()
+    for d in decisions:
+        if d.keep:
+            story |= evidence[d.index].content
+    if not story:
+        return
+    rule = teaser_rules[0]
+    # Tail of the story: peel pairs off while they look like teasers; a lone
+    # pair could be a subheading and its paragraph, so it takes two in a row.
+    pairs = []
+    i = end
+    while i - 1 >= start:
+        head, summary = evidence[i - 1], evidence[i]
+        if not (decisions[i].keep and decisions[i - 1].keep):
+            break
+        if any(e.boundary is not None or e.metadata for e in (head, summary)):
+            break
+        own = story - head.content - summary.content
+        if not (teaser_shape(head.block.text, summary.block.text, rule) and _off_topic(head, summary, own, rule)):
+            break
+        pairs.append(i - 1)
+        i -= 2
+    if len(pairs) >= 2 and i - start >= 2:
+        for p in pairs:
+            for k in (p, p + 1):
+                decisions[k] = Decision(k, False, rule.id, rule.description, evidence[k].block.text)
+    # After the story: name the teasers for what they are.
+    k = end + 1
+    while k + 1 < len(evidence):
+        head, summary = evidence[k], evidence[k + 1]
+        if (decisions[k].rule == "story.after" and decisions[k + 1].rule in ("story.after", "")
+                and teaser_shape(head.block.text, summary.block.text, rule)
+                and _off_topic(head, summary, story, rule)):
+            for j in (k, k + 1):
+                decisions[j] = Decision(j, False, rule.id, rule.description, evidence[j].block.text,
+                                        decisions[j].cuts)
+            k += 2
+        else:
+            k += 1
+
+
+def teaser_shape(head: str, summary: str, rule: Rule) -> bool:
+    """A short headline without a full stop, followed by a prose summary."""
+    head_words = T.word_count(head)
+    max_head = rule.param("max_headline_words", 20)
+    min_summary = rule.param("min_summary_words", 12)
+    if not (2 <= head_words <= max_head) or _ENDS_SENTENCE.search(head):
+        return False
+    return T.word_count(summary) >= min_summary and bool(T.SENTENCE_END.search(summary))
+
+
+def _off_topic(head: Evidence, summary: Evidence, story: set[str], rule: Rule) -> bool:
+    words = head.content | summary.content
+    return T.overlap(words, story) <= rule.param("max_overlap", 0.3)
+
+
+def split_title(title: str) -> str:
+    """The headline part of a page title: 'Headline | Site' gives 'Headline'."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) == 1:
+        return title.strip()
+    return max(parts, key=lambda p: T.word_count(p)).strip()
+
+
+def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
+    """The block that is the story's headline, or None.
+
+    First choice: a block above or at the story's start that repeats the page
+    title line (the first plain block), its site suffix removed. Otherwise the
+    nearest headline-like block above the story, or the story's first block when
+    it looks like a headline over prose.
+    """
+    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), None)
+    if first is None:
+        return None
+    page_title = evidence[first].block.text
+    wanted = _norm(split_title(page_title))
+    limit = min(end, start + 1)
+    if wanted and T.word_count(wanted) >= 2:
+        for i in range(limit, first, -1):
+            if _norm(evidence[i].block.text) == wanted:
+                return i
+    if _headline_like(evidence[start]) and start < end and evidence[start + 1].words > evidence[start].words:
+        return start
+    for i in range(start - 1, max(first - 1, start - 8), -1):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.metadata or ev.boundary is not None:
+            continue
+        if _headline_like(ev):
+            return i
+        if ev.words > _HEADLINE_MAX_WORDS:
+            break
+    if first < start and wanted and _norm(page_title) == wanted and _headline_like(evidence[first]):
+        return first
+    return None
+
+
+def _headline_like(ev: Evidence) -> bool:
+    if ev.chrome is not None or ev.metadata or ev.boundary is not None:
+        return False
+    return 3 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(T.words(text.casefold()))

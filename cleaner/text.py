@@ -1,0 +1,112 @@
+"""Text measures shared by the stages: words, stop words, language guess, overlap."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+WORD = regex.compile(r"\w+")
+# Scripts written without spaces between words: count characters, not runs.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
+# Characters per word in unspaced scripts, for comparable lengths.
+CHARS_PER_WORD = 2.0
+SENTENCE_END = regex.compile(r"[.!?…。！？:;»\"”’)\]]\s*$")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def word_count(text: str) -> float:
+    """Words in ``text``; runs of Chinese, Japanese or Thai count one word per two characters."""
+    n = 0.0
+    for w in WORD.findall(text):
+        u = len(_UNSPACED_RUN.findall(w))
+        if u:
+            cjk = sum(1 for ch in w if _UNSPACED.match(ch))
+            n += cjk / CHARS_PER_WORD + (1 if len(w) > cjk else 0)
+        else:
+            n += 1
+    return n
+
+
+def is_unspaced(text: str) -> bool:
+    """True when most letters belong to scripts without spaces between words."""
+    letters = sum(1 for ch in text[:2000] if ch.isalpha())
+    return letters > 0 and len(_UNSPACED.findall(text[:2000])) > letters / 2
+
+
+@lru_cache(maxsize=1)
+def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Stop words per ISO 639-1 code, and per word the languages that list it."""
+    base = resources.files("stop_words") / "stop-words"
+    names = json.loads((base / "languages.json").read_text(encoding="utf-8"))
+    per_lang: dict[str, frozenset[str]] = {}
+    for code, name in names.items():
+        try:
+            raw = (base / f"{name}.txt").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            continue
+        per_lang[code] = frozenset(w.strip().lower() for w in raw.splitlines() if w.strip())
+    per_word: dict[str, set[str]] = {}
+    for code, ws in per_lang.items():
+        for w in ws:
+            per_word.setdefault(w, set()).add(code)
+    return per_lang, {w: frozenset(c) for w, c in per_word.items()}
+
+
+def stopwords(lang: str | None) -> frozenset[str]:
+    if not lang:
+        return frozenset()
+    return _stop_table()[0].get(lang, frozenset())
+
+
+def guess_language(text: str, limit: int = 20000) -> str | None:
+    """Cheap language guess from stop-word hits; good enough to pick a stop list."""
+    sample = text[:limit]
+    if is_unspaced(sample):
+        han = len(regex.findall(r"\p{Han}", sample))
+        kana = len(regex.findall(r"[\p{Hiragana}\p{Katakana}]", sample))
+        if kana > han / 10:
+            return "ja"
+        if han:
+            return "zh"
+        return None
+    per_word = _stop_table()[1]
+    counts: dict[str, int] = {}
+    total = 0
+    for w in WORD.findall(sample.lower()):
+        total += 1
+        for code in per_word.get(w, ()):
+            counts[code] = counts.get(code, 0) + 1
+    if not counts or total == 0:
+        return None
+    best = max(counts, key=lambda c: (counts[c] / (1 + len(stopwords(c)) ** 0.25), c))
+    return best if counts[best] >= 3 else None
+
+
+def stop_density(tokens: list[str], stops: frozenset[str]) -> float:
+    if not tokens or not stops:
+        return 0.0
+    return sum(1 for t in tokens if t.lower() in stops) / len(tokens)
+
+
+def content_words(tokens: list[str], stops: frozenset[str]) -> set[str]:
+    """Lower-cased words that carry meaning: not stop words, not too short, not numbers."""
+    out = set()
+    for t in tokens:
+        low = t.lower()
+        if len(low) > 2 and low not in stops and not low.isdigit():
+            out.add(low)
+    return out
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Share of ``a`` found in ``b`` (0 when ``a`` is empty)."""
+    if not a:
+        return 0.0
+    return len(a & b) / len(a)
