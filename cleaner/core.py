@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Collection, Iterable
 
 from .article import Article, Removal
 from .rules import Rule, load_rules
@@ -42,11 +42,17 @@ class Cleaner:
     def __repr__(self) -> str:
         return f"Cleaner(rules={list(self.rule_paths)!r}, builtin_rules={self.builtin_rules})"
 
-    def clean(self, text: str, url: str | None = None) -> Article:
-        """The story of scraped ``text`` and its metadata."""
-        return self.clean_and_explain(text, url)[0]
+    def clean(self, text: str, url: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
+        """The story of scraped ``text`` and its metadata.
 
-    def clean_and_explain(self, text: str, url: str | None = None) -> tuple[Article, list[Decision]]:
+        recurring: keys (``segment.block_key``) of blocks known to recur across
+            many pages of the same site, such as a batch run learns; they count
+            as evidence of chrome.
+        """
+        return self.clean_and_explain(text, url, recurring=recurring)[0]
+
+    def clean_and_explain(self, text: str, url: str | None = None, *,
+                          recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
         """Like ``clean``, plus the decision taken on every input block, in order."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first or use clean_bytes()")
@@ -54,7 +60,7 @@ class Cleaner:
         if not blocks:
             return Article(text=""), []
         language = T.guess_language("\n".join(b.text for b in blocks if len(b.text) > 60))
-        evidence = score(blocks, self.rules, language, self.weights)
+        evidence = score(blocks, self.rules, language, self.weights, recurring)
         selection = select(evidence, self.rules)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)
@@ -70,26 +76,33 @@ class Cleaner:
         )
         return article, selection.decisions
 
-    def clean_html(self, html: str | bytes, url: str | None = None) -> Article:
+    def clean_html(self, html: str | bytes, url: str | None = None, *,
+                   recurring: Collection[str] | None = None) -> Article:
         """The story of an HTML page."""
         from .html import html_to_text  # beautifulsoup4 and lxml load only here
 
-        return self.clean(html_to_text(html), url)
+        return self.clean(html_to_text(html), url, recurring=recurring)
 
     def clean_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
-                    encoding: str | None = None) -> Article:
+                    encoding: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
         """Decode raw input (text or HTML, sniffed unless ``input_format`` says) and clean it."""
-        return self.explain_bytes(data, url, input_format, encoding)[0]
+        return self.explain_bytes(data, url, input_format, encoding, recurring=recurring)[0]
 
     def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
-                      encoding: str | None = None) -> tuple[Article, list[Decision]]:
+                      encoding: str | None = None, *,
+                      recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
+        """``clean_and_explain`` for raw input bytes."""
+        return self.clean_and_explain(self.decode(data, input_format, encoding), url, recurring=recurring)
+
+    def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
+        """Raw input to the text the stages read: HTML is turned into text first."""
         from .read import decode, looks_like_html
 
         if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
             from .html import html_to_text
 
-            return self.clean_and_explain(html_to_text(data, encoding), url)
-        return self.clean_and_explain(decode(data, encoding), url)
+            return html_to_text(data, encoding)
+        return decode(data, encoding)
 
 
 def render_story(evidence, selection: Selection) -> str:

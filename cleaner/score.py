@@ -12,12 +12,13 @@ import math
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Collection
 from importlib import resources
 
 import regex
 
 from .rules import Rule
-from .segment import Block
+from .segment import Block, block_key
 from . import text as T
 
 _SENTENCE = regex.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
@@ -38,6 +39,7 @@ FEATURES = (
     "repeated",
     "short",
     "menu_group",
+    "recurring",
 )
 
 
@@ -55,6 +57,7 @@ class Evidence:
     digits: float
     link_like: bool
     repeats: int
+    recurring: bool
     group_size: int
     group_short: float
     content: set[str]
@@ -77,6 +80,7 @@ class Evidence:
             "repeated": float(self.repeats > 1),
             "short": float(self.words < 5),
             "menu_group": float(self.group_size >= 3 and self.group_short > 0.7),
+            "recurring": float(self.recurring),
         }
 
 
@@ -87,8 +91,12 @@ def load_weights(name: str = "weights.toml") -> dict[str, float]:
     return {k: float(table.get(k, 0.0)) for k in FEATURES}
 
 
-def score(blocks: list[Block], rules: tuple[Rule, ...], language: str | None, weights: dict[str, float]) -> list[Evidence]:
-    """Evidence for every block, with its score and rule hits."""
+def score(blocks: list[Block], rules: tuple[Rule, ...], language: str | None, weights: dict[str, float],
+          recurring: Collection[str] | None = None) -> list[Evidence]:
+    """Evidence for every block, with its score and rule hits.
+
+    recurring: keys of blocks that recur across pages of the same site.
+    """
     stops = T.stopwords(language)
     counts: dict[str, int] = {}
     for b in blocks:
@@ -115,6 +123,7 @@ def score(blocks: list[Block], rules: tuple[Rule, ...], language: str | None, we
             digits=len(_DIGIT.findall(b.text)) / max(1, len(b.text)),
             link_like=bool(_LINK_LIKE.search(b.text)),
             repeats=counts[b.text.casefold()],
+            recurring=bool(recurring) and block_key(b.text) in recurring,
             group_size=len(members),
             group_short=short / len(members),
             content=T.content_words(tokens, stops),

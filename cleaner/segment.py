@@ -13,6 +13,7 @@ import regex
 _SPACE = regex.compile(r"[^\S\n]+")
 # Zero-width and soft-hyphen characters that scrapers leave in text.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_DIGITS = regex.compile(r"\d+")
 
 
 @dataclass(slots=True)
@@ -38,3 +39,9 @@ def segment(text: str) -> list[Block]:
         gap = False
         blocks.append(Block(len(blocks), line, group, number))
     return blocks
+
+
+def block_key(text: str) -> str:
+    """A block's identity for counting repeats within and across pages:
+    case-folded, whitespace-folded, digits folded (dates and counts vary)."""
+    return _DIGITS.sub("0", _SPACE.sub(" ", text).strip().casefold())
