@@ -10,6 +10,7 @@ from typing import Collection, Iterable
 
 from .article import Article, Removal
 from .rules import Rule, load_rules
+from .rules.ruleset import RuleSet
 from .score import load_weights, score
 from .segment import segment
 from .select import Decision, Selection, select
@@ -37,6 +38,7 @@ class Cleaner:
         self.builtin_rules = builtin_rules
         self.detect_language = detect_language
         self.rules: tuple[Rule, ...] = load_rules(self.rule_paths, builtin=builtin_rules)
+        self.ruleset = RuleSet(self.rules)
         self.weights = load_weights()
 
     def __repr__(self) -> str:
@@ -59,9 +61,9 @@ class Cleaner:
         blocks = segment(text)
         if not blocks:
             return Article(text=""), []
-        language = T.guess_language("\n".join(b.text for b in blocks if len(b.text) > 60))
-        evidence = score(blocks, self.rules, language, self.weights, recurring)
-        selection = select(evidence, self.rules)
+        language = T.guess_language(_prose_sample(blocks))
+        evidence, headline = score(blocks, self.ruleset, language, self.weights, recurring)
+        selection = select(evidence, headline, self.ruleset.teasers)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)
         article = Article(
@@ -103,6 +105,18 @@ class Cleaner:
 
             return html_to_text(data, encoding)
         return decode(data, encoding)
+
+
+def _prose_sample(blocks, size: int = 3000) -> str:
+    """The longest blocks, up to ``size`` characters: enough to tell the language."""
+    longest = sorted(blocks, key=lambda b: -len(b.text))
+    out, total = [], 0
+    for b in longest:
+        if total >= size:
+            break
+        out.append(b.text[:size])
+        total += len(out[-1])
+    return "\n".join(out)
 
 
 def render_story(evidence, selection: Selection) -> str:

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import regex
@@ -22,11 +23,12 @@ ENGINE_RULES = {
     "story.before": "Block before the story's first paragraph: menus, headers, captions, teasers.",
     "story.after": "Block after the story's end: footers, teasers, comments, share bars.",
     "story.headline": "The story's headline: read as the title, left out of the story text.",
-    "story.byline": "A byline or date line between headline and story: read as metadata.",
+    "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
 }
 
-_TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 _HEADLINE_MAX_WORDS = 30
+# Cost of each run of story blocks, in units of block mass (see _segments).
+GAP_PENALTY = 3.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
 _ENDS_SENTENCE = regex.compile(r"[.,;:](?:[\"”’»)\]]*)\s*$")
 
@@ -52,12 +54,15 @@ class Selection:
         return [d for d in self.decisions if d.keep]
 
 
-def select(evidence: list[Evidence], rules: tuple[Rule, ...]) -> Selection:
+def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[Rule, ...]) -> Selection:
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
-    start, end = _core(evidence)
-    headline = find_headline(evidence, start, end)
+    runs = _segments(evidence)
+    start, end = runs[0][0], runs[-1][1]
+    gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
+    if headline is None or headline > end:
+        headline = find_headline(evidence, start, end)
     if headline is not None and start <= headline <= end:
         start = min(headline + 1, end)
     end = _apply_end_boundary(evidence, start, end)
@@ -71,31 +76,62 @@ def select(evidence: list[Evidence], rules: tuple[Rule, ...]) -> Selection:
             decisions.append(_outside(ev, "story.before"))
         elif i > end:
             decisions.append(_outside(ev, "story.after"))
+        elif i in gaps:
+            decisions.append(_outside(ev, "story.gap"))
         else:
             decisions.append(_inside(ev))
-    teaser_rules = [r for r in rules if r.kind == "teaser"]
     if teaser_rules:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     return Selection(decisions, headline, start, end)
 
 
-def _core(evidence: list[Evidence]) -> tuple[int, int]:
-    """The maximum-sum run of scores (Kadane); hard chrome counts as mildly negative."""
-    best, best_span = float("-inf"), (0, 0)
-    run, run_start = 0.0, 0
-    for i, ev in enumerate(evidence):
-        s = -1.0 if ev.chrome is not None else ev.score
-        if run <= 0:
-            run, run_start = s, i
+def mass(ev: Evidence) -> float:
+    """A block's weight in the story's total: its log-odds times a measure of its
+    length, since a long paragraph says more than a one-word link."""
+    return ev.score * math.log2(2.0 + ev.words)
+
+
+def _segments(evidence: list[Evidence]) -> list[tuple[int, int]]:
+    """The runs of blocks that make up the story: the labelling in/out of story
+    with the greatest total mass, where each run entered costs GAP_PENALTY.
+
+    Without the penalty every positive block would be taken on its own; with an
+    infinite one this is the single best run (Kadane). In between, a story broken
+    by an advertisement or a box of links is found whole, while a stray line far
+    from it is not.
+    """
+    n = len(evidence)
+    out_total, in_total = 0.0, float("-inf")
+    came_out: list[int] = []  # state before block i, for paths ending out at i
+    came_in: list[int] = []
+    for ev in evidence:
+        m = mass(ev)
+        new_out, from_out = (out_total, 0) if out_total >= in_total else (in_total, 1)
+        enter = out_total - GAP_PENALTY
+        new_in, from_in = (in_total + m, 1) if in_total >= enter else (enter + m, 0)
+        came_out.append(from_out)
+        came_in.append(from_in)
+        out_total, in_total = new_out, new_in
+    if in_total <= 0 and out_total <= 0:
+        # Nothing reads as story: keep the longest block, the best prose there is.
+        i = max(range(n), key=lambda k: (evidence[k].words, -k))
+        return [(i, i)]
+    state = 1 if in_total > out_total else 0
+    labels = [0] * n
+    for i in range(n - 1, -1, -1):
+        labels[i] = state
+        state = came_in[i] if state else came_out[i]
+    runs, i = [], 0
+    while i < n:
+        if labels[i]:
+            j = i
+            while j + 1 < n and labels[j + 1]:
+                j += 1
+            runs.append((i, j))
+            i = j + 1
         else:
-            run += s
-        if run > best:
-            best, best_span = run, (run_start, i)
-    if best > 0:
-        return best_span
-    # Nothing reads as story: keep the longest block, the best prose there is.
-    i = max(range(len(evidence)), key=lambda k: (evidence[k].words, -k))
-    return i, i
+            i += 1
+    return runs or [(0, 0)]
 
 
 def _apply_end_boundary(evidence: list[Evidence], start: int, end: int) -> int:
@@ -209,34 +245,13 @@ def _off_topic(head: Evidence, summary: Evidence, story: set[str], rule: Rule) -
     return T.overlap(words, story) <= rule.param("max_overlap", 0.3)
 
 
-def split_title(title: str) -> str:
-    """The headline part of a page title: 'Headline | Site' gives 'Headline'."""
-    parts = _TITLE_SPLIT.split(title)
-    if len(parts) == 1:
-        return title.strip()
-    return max(parts, key=lambda p: T.word_count(p)).strip()
-
-
 def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
-    """The block that is the story's headline, or None.
-
-    First choice: a block above or at the story's start that repeats the page
-    title line (the first plain block), its site suffix removed. Otherwise the
-    nearest headline-like block above the story, or the story's first block when
-    it looks like a headline over prose.
-    """
-    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), None)
-    if first is None:
-        return None
-    page_title = evidence[first].block.text
-    wanted = _norm(split_title(page_title))
-    limit = min(end, start + 1)
-    if wanted and T.word_count(wanted) >= 2:
-        for i in range(limit, first, -1):
-            if _norm(evidence[i].block.text) == wanted:
-                return i
+    """The headline when no block repeats the page title: the story's first block
+    when it reads as a headline over prose, else the nearest headline-like block
+    above the story."""
     if _headline_like(evidence[start]) and start < end and evidence[start + 1].words > evidence[start].words:
         return start
+    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
     for i in range(start - 1, max(first - 1, start - 8), -1):
         ev = evidence[i]
         if ev.chrome is not None or ev.metadata or ev.boundary is not None:
@@ -245,8 +260,6 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
             return i
         if ev.words > _HEADLINE_MAX_WORDS:
             break
-    if first < start and wanted and _norm(page_title) == wanted and _headline_like(evidence[first]):
-        return first
     return None
 
 
@@ -256,5 +269,3 @@ def _headline_like(ev: Evidence) -> bool:
     return 3 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
 
 
-def _norm(text: str) -> str:
-    return " ".join(T.words(text.casefold()))

@@ -34,6 +34,10 @@ def word_count(text: str) -> float:
     return n
 
 
+def has_unspaced(text: str) -> bool:
+    return _UNSPACED.search(text) is not None
+
+
 def is_unspaced(text: str) -> bool:
     """True when most letters belong to scripts without spaces between words."""
     letters = sum(1 for ch in text[:2000] if ch.isalpha())

@@ -88,8 +88,10 @@ def test_runaway_pattern_is_stopped_and_named():
     rules = parse_pack(GOOD.replace('"get acme premium today"', "'(a|aa)+$'")
                        .replace('["Get Acme Premium today"]', '["aa"]')
                        .replace('["Acme said premium sales rose today."]', '[]'), "slow.toml")
+    from cleaner.rules.ruleset import RuleSet
+
     cleaner = Cleaner(builtin_rules=False)
-    object.__setattr__(cleaner, "rules", tuple(rules))
+    cleaner.rules, cleaner.ruleset = tuple(rules), RuleSet(tuple(rules))
     with pytest.raises(RuleError, match="acme.promo.*time limit"):
         cleaner.clean("a" * 40 + "!\n")
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 import regex
 
 from ..score import Evidence
-from ..select import Selection, split_title
+from ..score import split_title
+from ..select import Selection
 from .. import text as T
 from .dates import parse_date
 
