@@ -14,11 +14,11 @@ Systems (--systems takes ids or their first part: `trafilatura` picks both input
     cleaner            the cleaner on input/<id>.txt   (--input text, the default, or both)
     cleaner-html       the cleaner on html/<id>.html   (--input html or both)
     none               no cleaning: the input text itself
-    trafilatura        trafilatura.extract on the raw HTML, with its metadata
+    trafilatura-html   trafilatura.extract on the raw HTML, with its metadata
     trafilatura-text   trafilatura on the input text, one <p> per line
-    justext            jusText on the raw HTML
+    justext-html       jusText on the raw HTML
     justext-text       jusText on the input text, one <p> per line
-    readability        readability-lxml on the raw HTML: summary() as text, short_title()
+    readability-html   readability-lxml on the raw HTML: summary() as text, short_title()
 
 Peers come from the `bench` extra (pip install '.[bench]'); one that is not installed is
 skipped with a note. A page on which a system raises counts as an error and as empty output.
@@ -157,7 +157,7 @@ def trafilatura_systems() -> list[System]:
         return Output(data.get("text") or "", data.get("title"), data.get("author"), data.get("date"))
 
     return [
-        System("trafilatura", "trafilatura (html)", FIELDS, call(lambda p: p.html_text), finish),
+        System("trafilatura-html", "trafilatura (html)", FIELDS, call(lambda p: p.html_text), finish),
         System("trafilatura-text", "trafilatura (text)", FIELDS, call(lambda p: lines_as_html(p.text)), finish),
     ]
 
@@ -178,7 +178,7 @@ def justext_systems() -> list[System]:
         return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
 
     return [
-        System("justext", "jusText (html)", (), lambda p: partial(run, p.html_text)),
+        System("justext-html", "jusText (html)", (), lambda p: partial(run, p.html_text)),
         System("justext-text", "jusText (text)", (), lambda p: partial(run, lines_as_html(p.text))),
     ]
 
@@ -195,7 +195,7 @@ def readability_systems() -> list[System]:
         summary, title = raw
         return Output(html_to_text(lxml.html, summary), title)
 
-    return [System("readability", "readability (html)", ("title",), lambda p: partial(run, p.html_text, p.url), finish)]
+    return [System("readability-html", "readability (html)", ("title",), lambda p: partial(run, p.html_text, p.url), finish)]
 
 
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr",
@@ -219,8 +219,8 @@ PEERS: dict[str, Callable[[], list[System]]] = {
     "justext": justext_systems,
     "readability": readability_systems,
 }
-ALL_IDS = ("cleaner", "cleaner-html", "none", "trafilatura", "trafilatura-text", "justext", "justext-text",
-           "readability")
+ALL_IDS = ("cleaner", "cleaner-html", "none", "trafilatura-html", "trafilatura-text", "justext-html",
+           "justext-text", "readability-html")
 
 
 def wanted(system_id: str, names: list[str] | None) -> bool:
