@@ -374,7 +374,8 @@ def print_worst(corpus: Corpus, label: str, run: Run, rows: list[dict], n: int) 
     by_id = {p.id: (p, o) for p, o in zip(corpus.pages, run.outputs)}
     for row in sorted(rows, key=lambda r: r["f1"])[:n]:
         page, out = by_id[row["id"]]
-        print(f"  {row['id']}  F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}")
+        counts = f"  (tp {row['tp']}, fp {row['fp']}, fn {row['fn']})" if "tp" in row else ""
+        print(f"  {row['id']}  F1 {row['f1']:.3f}  P {row['precision']:.3f}  R {row['recall']:.3f}{counts}")
         lost, leaked = page_diff(corpus.kind, page, out)
         for tag, items in (("LOST  ", lost), ("LEAKED", leaked)):
             for line in clip(items):
