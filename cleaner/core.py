@@ -11,9 +11,9 @@ from typing import Collection, Iterable
 from .article import Article, Removal
 from .rules import Rule, load_rules
 from .rules.ruleset import RuleSet
-from .score import load_weights, score
+from .score import load_weights, revise, score
 from .segment import segment
-from .select import Decision, Selection, select
+from .select import Decision, Selection, select, story_runs
 from . import metadata as M
 from . import text as T
 
@@ -63,6 +63,7 @@ class Cleaner:
             return Article(text=""), []
         language = T.guess_language(_prose_sample(blocks))
         evidence, headline = score(blocks, self.ruleset, language, self.weights, recurring)
+        revise(evidence, story_runs(evidence), self.weights.revise)
         selection = select(evidence, headline, self.ruleset.teasers)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)

@@ -45,8 +45,10 @@ LOCAL = (
 )
 CONTEXT = (
     "bias", "local", "prev", "next", "prev2", "next2", "window", "before_headline", "after_headline",
-    "headline_near", "no_headline", "after_end", "position", "chrome_hit",
+    "headline_near", "no_headline", "after_end", "position", "chrome_hit", "title_words",
+    "mass_before", "mass_after", "chrome_since",
 )
+REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
 _CLIP = 6.0
 
 
@@ -68,29 +70,35 @@ class Evidence:
     phrases: list[tuple[Rule, int, int]] = field(default_factory=list)
     metadata: list[tuple[Rule, dict]] = field(default_factory=list)
     context_features: tuple[float, ...] = ()
+    revise_features: tuple[float, ...] = ()
+    _content: frozenset[str] | None = None
 
     @property
-    def content(self) -> set[str]:
-        """Words that carry meaning, for cohesion with the story (computed on demand)."""
-        return T.content_words(self.tokens, self.stops)
+    def content(self) -> frozenset[str]:
+        """Words that carry meaning, for cohesion with the story (computed once, on demand)."""
+        if self._content is None:
+            self._content = frozenset(T.content_words(self.tokens, self.stops))
+        return self._content
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     local: tuple[float, ...]
     context: tuple[float, ...]
+    revise: tuple[float, ...]
 
     @classmethod
-    def from_tables(cls, local: dict, context: dict) -> "Weights":
+    def from_tables(cls, local: dict, context: dict, revise: dict) -> "Weights":
         return cls(tuple(float(local.get(k, 0.0)) for k in LOCAL),
-                   tuple(float(context.get(k, 0.0)) for k in CONTEXT))
+                   tuple(float(context.get(k, 0.0)) for k in CONTEXT),
+                   tuple(float(revise.get(k, 0.0)) for k in REVISE))
 
 
 @lru_cache(maxsize=4)
 def load_weights(name: str = "weights.toml") -> Weights:
     raw = (resources.files("cleaner") / "data" / name).read_text(encoding="utf-8")
     table = tomllib.loads(raw)
-    return Weights.from_tables(table["local"], table["context"])
+    return Weights.from_tables(table["local"], table["context"], table.get("revise", {"context": 1.0}))
 
 
 def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: Weights,
@@ -105,7 +113,7 @@ def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: We
     for ev in evidence:
         ev.local = sum(map(mul, w, ev.local_features))
     headline = find_title_repeat(evidence)
-    _context(evidence, headline, weights.context)
+    _context(evidence, headline, _title_words(evidence, headline), weights.context)
     return evidence, headline
 
 
@@ -161,7 +169,19 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
         )
 
 
-def _context(evidence: list[Evidence], headline: int | None, w: tuple[float, ...]) -> None:
+def _title_words(evidence: list[Evidence], headline: int | None) -> frozenset[str]:
+    """Content words of the headline and of the page title line."""
+    words: set[str] = set()
+    if headline is not None:
+        words |= evidence[headline].content
+    first = next((ev for ev in evidence if ev.chrome is None), None)
+    if first is not None and first.words <= 40:
+        words |= T.content_words(T.WORD.findall(split_title(first.block.text).lower()), first.stops)
+    return frozenset(words)
+
+
+def _context(evidence: list[Evidence], headline: int | None, title: frozenset[str],
+             w: tuple[float, ...]) -> None:
     n = len(evidence)
     local = [max(-_CLIP, min(_CLIP, ev.local + ev.score)) for ev in evidence]
     # An end boundary counts once the story has begun: at the first block after
@@ -172,6 +192,12 @@ def _context(evidence: list[Evidence], headline: int | None, w: tuple[float, ...
     prefix = [0.0]
     for s in local:
         prefix.append(prefix[-1] + s)
+    # Where the prose is: share of the page's positive mass before and after each block.
+    positive = [0.0]
+    for ev, s in zip(evidence, local):
+        positive.append(positive[-1] + (s * math.log2(2.0 + ev.words) if s > 0 else 0.0))
+    total = positive[-1] or 1.0
+    chrome_since = 0
     for i, ev in enumerate(evidence):
         lo, hi = max(0, i - 3), min(n, i + 4)
         feats = (
@@ -189,11 +215,53 @@ def _context(evidence: list[Evidence], headline: int | None, w: tuple[float, ...
             float(ended),
             i / n,
             float(ev.chrome is not None),
+            min(len(title.intersection(ev.tokens)), 4) / 4 if i != headline else 0.0,
+            positive[i] / total,
+            (total - positive[i + 1]) / total,
+            math.log1p(chrome_since) / 3,
         )
         ev.context_features = feats
         ev.score = sum(map(mul, w, feats))
-        if i > begun and ev.boundary is not None and ev.boundary.edge == "end" and not ev.boundary.keep:
-            ended = True
+        if i >= begun:
+            if ev.boundary is not None and ev.boundary.edge == "end":
+                ended = True
+            if ev.chrome is not None or ev.boundary is not None:
+                chrome_since += 1
+
+
+def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float, ...]) -> None:
+    """Third pass: weigh each block's cohesion with a provisional story.
+
+    The story's vocabulary is the words found in at least two of its blocks; a
+    block sharing much of it is likely story, a long block about something else
+    (a teaser, a comment) likely not.
+    """
+    inside = [False] * len(evidence)
+    df: dict[str, int] = {}
+    for a, b in runs:
+        for i in range(a, b + 1):
+            inside[i] = True
+            for word in evidence[i].content:
+                df[word] = df.get(word, 0) + 1
+    vocab = frozenset(word for word, k in df.items() if k >= 2)
+    cohesion = []
+    for ev in evidence:
+        own = ev.content
+        cohesion.append(len(vocab.intersection(own)) / len(own) if own else 0.0)
+    n = len(evidence)
+    for i, ev in enumerate(evidence):
+        long = min(ev.words, 40) / 40
+        feats = (
+            1.0,
+            ev.score,
+            cohesion[i],
+            cohesion[i] * long,
+            cohesion[i - 1] if i > 0 else 0.0,
+            cohesion[i + 1] if i + 1 < n else 0.0,
+            float(not inside[i]),
+        )
+        ev.revise_features = feats
+        ev.score = sum(map(mul, w, feats))
 
 
 def split_title(title: str) -> str:
@@ -212,7 +280,8 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     """The block that repeats the page's title line (its site suffix removed).
 
     Scraped pages start with the page title; the same words printed again
-    further down are the headline, right above the story.
+    further down are the headline, right above the story. Small differences
+    ("The ..." added, punctuation) are allowed.
     """
     first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), None)
     if first is None:
@@ -221,11 +290,19 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     if T.word_count(title) > 40:
         return None
     wanted = title_key(split_title(title))
-    whole = title_key(title)
     if T.word_count(wanted) < 2:
         return None
+    whole = title_key(title)
+    want_set = set(wanted.split())
     for i in range(first + 1, min(len(evidence), first + 400)):
-        key = title_key(evidence[i].block.text)
-        if key and (key == wanted or key == whole):
+        ev = evidence[i]
+        if not 0.5 * len(want_set) <= ev.words <= 2 * len(want_set) + 3:
+            continue
+        key = title_key(ev.block.text)
+        if key == wanted or key == whole:
+            return i
+        got = set(key.split())
+        common = len(got & want_set)
+        if common >= 0.8 * len(want_set) and common >= 0.8 * len(got):
             return i
     return None

@@ -27,8 +27,10 @@ ENGINE_RULES = {
 }
 
 _HEADLINE_MAX_WORDS = 30
-# Cost of each run of story blocks, in units of block mass (see _segments).
+# Cost of each run of story blocks, in units of block mass (see story_runs).
 GAP_PENALTY = 3.0
+# Added to every score before selection: trades recall (up) against precision.
+SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
 _ENDS_SENTENCE = regex.compile(r"[.,;:](?:[\"”’»)\]]*)\s*$")
 
@@ -58,14 +60,13 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
-    runs = _segments(evidence)
+    runs = story_runs(evidence)
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if headline is None or headline > end:
         headline = find_headline(evidence, start, end)
     if headline is not None and start <= headline <= end:
         start = min(headline + 1, end)
-    end = _apply_end_boundary(evidence, start, end)
 
     decisions: list[Decision] = []
     for i, ev in enumerate(evidence):
@@ -88,10 +89,10 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
 def mass(ev: Evidence) -> float:
     """A block's weight in the story's total: its log-odds times a measure of its
     length, since a long paragraph says more than a one-word link."""
-    return ev.score * math.log2(2.0 + ev.words)
+    return (ev.score + SCORE_OFFSET) * math.log2(2.0 + ev.words)
 
 
-def _segments(evidence: list[Evidence]) -> list[tuple[int, int]]:
+def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
     """The runs of blocks that make up the story: the labelling in/out of story
     with the greatest total mass, where each run entered costs GAP_PENALTY.
 
@@ -132,19 +133,6 @@ def _segments(evidence: list[Evidence]) -> list[tuple[int, int]]:
         else:
             i += 1
     return runs or [(0, 0)]
-
-
-def _apply_end_boundary(evidence: list[Evidence], start: int, end: int) -> int:
-    """Close the story at the first end boundary unless more story follows it."""
-    for i in range(start, end + 1):
-        rule = evidence[i].boundary
-        if rule is None or rule.edge != "end":
-            continue
-        before = sum(max(0.0, e.score) for e in evidence[start:i + 1])
-        after = sum(max(0.0, e.score) for e in evidence[i + 1:end + 1])
-        if before >= after:
-            return i if rule.keep else max(start, i - 1)
-    return end
 
 
 def _outside(ev: Evidence, rule_id: str) -> Decision:

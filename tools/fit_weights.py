@@ -32,6 +32,7 @@ from cleaner import score as S  # noqa: E402
 from cleaner import text as T  # noqa: E402
 from cleaner.core import _prose_sample  # noqa: E402
 from cleaner.segment import segment  # noqa: E402
+from cleaner.select import story_runs  # noqa: E402
 
 
 WEIGHT_POWER = 0.5
@@ -86,6 +87,7 @@ class Page:
         self.language = T.guess_language(_prose_sample(self.blocks))
         self.evidence = [S._local(b, cleaner.ruleset, T.stopwords(self.language)) for b in self.blocks]
         S._local_features(self.evidence, None)
+        self.soft = [ev.score for ev in self.evidence]  # soft rule weights
         self.headline = S.find_title_repeat(self.evidence)
         self.labels = label_blocks(self.blocks, record)
         host = urlparse(record.get("url") or "").netloc.removeprefix("www.")
@@ -96,11 +98,16 @@ class Page:
 
     def context_matrix(self, weights: S.Weights):
         w = np.array(weights.local)
-        for ev in self.evidence:
+        for ev, soft in zip(self.evidence, self.soft):
             ev.local = float(np.dot(w, ev.local_features))
-            ev.score = 0.0
-        S._context(self.evidence, self.headline, weights.context)
+            ev.score = soft
+        S._context(self.evidence, self.headline, S._title_words(self.evidence, self.headline), weights.context)
         return np.array([ev.context_features for ev in self.evidence])
+
+    def revise_matrix(self, weights: S.Weights):
+        self.context_matrix(weights)
+        S.revise(self.evidence, story_runs(self.evidence), weights.revise)
+        return np.array([ev.revise_features for ev in self.evidence])
 
 
 def fit(pages: list[Page], c: float) -> S.Weights:
@@ -110,10 +117,13 @@ def fit(pages: list[Page], c: float) -> S.Weights:
     sw = np.array([(len(ev.tokens) + 1) ** WEIGHT_POWER for p in pages for ev in p.evidence])
     known = np.array([lab is not None for lab in y])
     local = _logistic(X[known], y[known].astype(float), c, sw[known])
-    weights = S.Weights(tuple(local), tuple(1.0 if k == "local" else 0.0 for k in S.CONTEXT))
+    weights = S.Weights(tuple(local), tuple(1.0 if k == "local" else 0.0 for k in S.CONTEXT), ())
     Xc = np.vstack([p.context_matrix(weights) for p in pages])
     context = _logistic(Xc[known], y[known].astype(float), c, sw[known])
-    return S.Weights(tuple(local), tuple(context))
+    weights = S.Weights(tuple(local), tuple(context), tuple(1.0 if k == "context" else 0.0 for k in S.REVISE))
+    Xr = np.vstack([p.revise_matrix(weights) for p in pages])
+    revise = _logistic(Xr[known], y[known].astype(float), c, sw[known])
+    return S.Weights(tuple(local), tuple(context), tuple(revise))
 
 
 def _logistic(X, y, c: float, sample_weight) -> list[float]:
@@ -147,6 +157,8 @@ def write(weights: S.Weights, path: Path, note: str) -> None:
     lines += [f"{k} = {v}" for k, v in zip(S.LOCAL, weights.local)]
     lines += ["", "[context]"]
     lines += [f"{k} = {v}" for k, v in zip(S.CONTEXT, weights.context)]
+    lines += ["", "[revise]"]
+    lines += [f"{k} = {v}" for k, v in zip(S.REVISE, weights.revise)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -190,6 +202,7 @@ def main() -> None:
         _report(f"in-sample {name}", evaluate(ps, weights))
     print("local:", dict(zip(S.LOCAL, weights.local)))
     print("context:", dict(zip(S.CONTEXT, weights.context)))
+    print("revise:", dict(zip(S.REVISE, weights.revise)))
     if args.write:
         write(weights, ROOT / "cleaner" / "data" / "weights.toml",
               f"{len(pages)} pages of {', '.join(by_corpus)}; C={args.c}.")
