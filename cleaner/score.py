@@ -41,7 +41,8 @@ _OPENERS = set("\"“„«‘'—–-(")
 LOCAL = (
     "bias", "log_words", "stop", "punct_end", "sentences", "title_case", "digits", "link_like",
     "repeated", "short", "menu_group", "recurring", "commas", "long_word", "quote_start",
-    "lower_start", "group_size",
+    "lower_start", "group_size", "stop_rel", "title_case_rel", "isolated", "words_bin_1", "words_bin_2",
+    "words_bin_3", "words_bin_4",
 )
 CONTEXT = (
     "bias", "local", "prev", "next", "prev2", "next2", "window", "before_headline", "after_headline",
@@ -143,18 +144,26 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
         group_size[b.group] = group_size.get(b.group, 0) + 1
         if len(b.text) < 40:
             group_short[b.group] = group_short.get(b.group, 0) + 1
-    for ev in evidence:
+    capitals = [len(_CAPITALISED.findall(ev.block.text)) / (len(ev.tokens) or 1) for ev in evidence]
+    # The page's own prose sets the scale: stop-word lists and capitalisation
+    # differ by language, so each block is also measured against the longest blocks.
+    longest = sorted(range(len(evidence)), key=lambda i: -evidence[i].words)[:8]
+    longest = [i for i in longest if evidence[i].words >= 15] or longest[:1]
+    ref_stop = sum(evidence[i].stop for i in longest) / len(longest)
+    ref_caps = sum(capitals[i] for i in longest) / len(longest)
+    for ev, caps in zip(evidence, capitals):
         b, text, tokens = ev.block, ev.block.text, ev.tokens
         n_tok = len(tokens) or 1
         size = group_size[b.group]
         first = text[0]
+        words = ev.words
         ev.local_features = (
             1.0,
             math.log1p(ev.words),
             ev.stop,
             float(ev.punct_end),
             min(len(_SENTENCE.findall(text)), 5) / 5,
-            len(_CAPITALISED.findall(text)) / n_tok,
+            caps,
             (len(text) - len(text.translate(_DIGIT_DELETE))) / len(text),
             float(_LINK_LIKE.search(text) is not None),
             float(counts[text.casefold()] > 1),
@@ -166,6 +175,13 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(first in _OPENERS),
             float(first.islower()),
             math.log1p(size) / 3,
+            ev.stop - ref_stop,
+            caps - ref_caps,
+            float(size == 1),
+            float(3 <= words < 8),
+            float(8 <= words < 16),
+            float(16 <= words < 40),
+            float(words >= 40),
         )
 
 

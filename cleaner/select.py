@@ -23,12 +23,17 @@ ENGINE_RULES = {
     "story.before": "Block before the story's first paragraph: menus, headers, captions, teasers.",
     "story.after": "Block after the story's end: footers, teasers, comments, share bars.",
     "story.headline": "The story's headline: read as the title, left out of the story text.",
+    "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
 }
 
 _HEADLINE_MAX_WORDS = 30
 # Cost of each run of story blocks, in units of block mass (see story_runs).
 GAP_PENALTY = 3.0
+# Share of a block's word 4-grams already in the story that makes it a repeat.
+REPEAT_SHARE = 0.7
+# Repeats must add up to this share of the rest of the story to be a second copy.
+COPY_SHARE = 0.5
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
@@ -83,7 +88,35 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
             decisions.append(_inside(ev))
     if teaser_rules:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
+    _drop_repeats(evidence, decisions)
     return Selection(decisions, headline, start, end)
+
+
+def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Drop a second copy of the story: pages often print the story twice (a
+    summary field, a print version) after a break of chrome. A paragraph repeated
+    in the flow of the story, as a pull quote, stays; so do repeats that add up
+    to little of the story."""
+    seen: set[int] = set()
+    repeats: list[int] = []
+    total = 0
+    begun = broken = False
+    for d in decisions:
+        if not d.keep:
+            broken = begun
+            continue
+        begun = True
+        tokens = evidence[d.index].tokens
+        total += len(tokens)
+        grams = {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
+        if broken and len(grams) >= 8 and len(grams & seen) >= REPEAT_SHARE * len(grams):
+            repeats.append(d.index)
+        else:
+            seen |= grams
+    repeated = sum(len(evidence[i].tokens) for i in repeats)
+    if repeats and repeated >= COPY_SHARE * (total - repeated):
+        for i in repeats:
+            decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
 
 
 def mass(ev: Evidence) -> float:
