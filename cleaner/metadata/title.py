@@ -1,0 +1,121 @@
+"""The title: the headline printed above the story, or the page title line.
+
+Scraped text usually opens with the page's <title> ("Headline | Site"), and the
+headline itself stands a little above the story. The headline wins when the
+page has one that the title line confirms; otherwise the title line, its site
+name cut off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .. import text as T
+
+# Separators between headline and site name in a page title.
+_SPLIT = regex.compile(r"\s+(?:[|·•»~]|::|[-–—]{1,2})\s+|\s*\|\s*")
+MAX_TITLE_WORDS = 40
+MAX_SITE_WORDS = 6
+# Blocks above the story searched for the headline.
+LOOK_BACK = 12
+
+
+@dataclass(frozen=True, slots=True)
+class PageTitle:
+    text: str          # the whole line
+    headline: str      # the line with the site name cut off
+    site: str | None   # the site name, when the line has one
+    index: int         # block index of the line
+
+
+def page_title(evidence) -> PageTitle | None:
+    """The page title line: the first block that no rule calls chrome, when short enough."""
+    index = next((i for i, ev in enumerate(evidence) if ev.chrome is None), None)
+    if index is None:
+        return None
+    first = evidence[index].block.text.strip()
+    if not first or T.word_count(first) > MAX_TITLE_WORDS:
+        return None
+    headline, site = split_site(first)
+    return PageTitle(first, headline, site, index)
+
+
+def split_site(title: str) -> tuple[str, str | None]:
+    """'Headline | Site' gives ('Headline', 'Site'); the site name is a short end part."""
+    parts = [p.strip() for p in _SPLIT.split(title) if p.strip()]
+    if len(parts) < 2:
+        return title.strip(), None
+    first, last = parts[0], parts[-1]
+    # The site name stands at the end ("Headline - WSJ") or, less often, first ("WSJ | Headline").
+    if T.word_count(last) <= MAX_SITE_WORDS and T.word_count(last) < T.word_count(" ".join(parts[:-1])):
+        head = _rejoin(title, parts[:-1])
+        return head, last
+    if T.word_count(first) <= MAX_SITE_WORDS and T.word_count(first) < T.word_count(" ".join(parts[1:])):
+        return _rejoin(title, parts[1:]), first
+    return title.strip(), None
+
+
+def _rejoin(title: str, kept: list[str]) -> str:
+    """The span of ``title`` from the first to the last kept part, separators and all."""
+    start = title.find(kept[0])
+    end = title.rfind(kept[-1]) + len(kept[-1])
+    return title[start:end].strip() if 0 <= start < end else " ".join(kept)
+
+
+def norm(text: str) -> str:
+    return " ".join(T.words(text.casefold()))
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of the words of ``a`` found in ``b``."""
+    wa, wb = set(T.words(a.casefold())), set(T.words(b.casefold()))
+    return len(wa & wb) / len(wa) if wa else 0.0
+
+
+def choose(evidence, headline: int | None, start: int | None, page: PageTitle | None) -> tuple[str | None, int | None]:
+    """The title and the index of its block in the text (None when only the title line gives it)."""
+    n = len(evidence)
+    if n == 0:
+        return None, None
+    start = start if start is not None else 0
+    lo = max(1, min(start, headline if headline is not None else start) - LOOK_BACK)
+    hi = min(n - 1, start + 1)
+    if page is not None:
+        wanted = {norm(page.text), norm(page.headline)}
+        wanted.discard("")
+        # A block that repeats the title line, or its headline part, nearest above the story.
+        for i in range(hi, lo - 1, -1):
+            if i != page.index and norm(evidence[i].block.text) in wanted and _plain(evidence[i]):
+                return evidence[i].block.text.strip(), i
+    if headline is not None and _headline_like(evidence[headline]):
+        text = evidence[headline].block.text.strip()
+        if page is None or similarity(text, page.text) >= 0.5 or similarity(page.headline, text) >= 0.5:
+            return text, headline
+    if page is not None:
+        # The block most like the title line's headline part, close above the story.
+        best, best_score = None, 0.0
+        for i in range(hi, lo - 1, -1):
+            ev = evidence[i]
+            if i == page.index or not _headline_like(ev):
+                continue
+            score = min(similarity(ev.block.text, page.headline), similarity(page.headline, ev.block.text))
+            if score > best_score + 1e-9:
+                best, best_score = i, score
+        if best is not None and best_score >= 0.6:
+            return evidence[best].block.text.strip(), best
+        return page.headline, None
+    if headline is not None:
+        return evidence[headline].block.text.strip(), headline
+    return None, None
+
+
+def _plain(ev) -> bool:
+    return ev.chrome is None
+
+
+def _headline_like(ev) -> bool:
+    if ev.chrome is not None or ev.metadata:
+        return False
+    return 1 <= ev.words <= 30 and not regex.search(r"[.,;:]\s*$", ev.block.text)
