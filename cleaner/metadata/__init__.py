@@ -55,11 +55,7 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
             detect_language: bool = True) -> Metadata:
     meta = Metadata()
     lang = language_hint
-    page = TT.page_title(evidence)
-    meta.title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
-    if anchor is None:
-        anchor = selection.headline
-    zones = Z.find(evidence, anchor, selection.start, selection.end)
+    page, meta.title, zones = locate(evidence, selection)
 
     authors, agency = find_authors(evidence, zones, lang, meta.title, page)
     meta.authors = authors
@@ -77,10 +73,21 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     return meta
 
 
+def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
+    """The page title line, the title, and the zones where metadata is looked for."""
+    page = TT.page_title(evidence)
+    title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
+    if anchor is None:
+        anchor = selection.headline if selection.headline is not None else TT.nearest_headline(evidence, selection.start)
+    anchors = TT.repeats(evidence, title, page, selection.start) + ([anchor] if anchor is not None else [])
+    return page, title, Z.find(evidence, anchors, selection.start, selection.end)
+
+
 def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None]:
     """Authors (and an agency named beside them) from the byline, wherever it stands."""
     agency = None
-    for group in (zones.below, zones.above, zones.tail):
+    user_names: list[str] = []
+    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail):
         for k, i in enumerate(group):
             ev = evidence[i]
             if ev.chrome is not None:
@@ -93,11 +100,19 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 continue
             names, found_agency = found
             agency = agency or found_agency
-            if names:
+            if names and all(n[:1].islower() for n in names):
+                # A content system's user name ("Posted by admin2"); a printed name may follow.
+                user_names = user_names or names
+            elif names:
                 return names, agency
+    if user_names:
+        return user_names, agency
     # Lines of names alone, close under the headline and beside a date or a byline word.
+    dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
-    for k, i in enumerate(zones.below[:MAX_BARE_POSITION]):
+    candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
+    candidates += [(i, False) for i in zones.lead]
+    for i, close in candidates:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
             continue
@@ -105,7 +120,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
         agency = agency or found_agency
         if not names or any(TT.norm(n) in exclude for n in names):
             continue
-        if had_date or _near_date(evidence, zones.below, k, lang):
+        # A line of names is a byline beside a date, or close under the headline of a dated page.
+        if had_date or _near_date(evidence, i, lang) or (close and dated):
             return names, agency
     return [], agency
 
@@ -129,25 +145,23 @@ def _joined(evidence, group, k: int) -> str:
     return " ".join(pieces)
 
 
-def _near_date(evidence, group, k: int, lang) -> bool:
-    """True when a block next to ``group[k]`` (two either side) is a short date or byline line."""
-    for j in range(max(0, k - 2), min(len(group), k + 3)):
-        if j == k:
-            continue
-        ev = evidence[group[j]]
-        text = ev.block.text
-        if ev.words > MAX_BARE_WORDS:
-            continue
-        if find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()):
-            return True
-    return False
+def _near_date(evidence, i: int, lang) -> bool:
+    """True when a block beside block ``i`` (two either side) is a short date or byline-word line."""
+    return any(_date_line(evidence[j], lang) for j in range(max(0, i - 2), min(len(evidence), i + 3)) if j != i)
+
+
+def _date_line(ev, lang) -> bool:
+    text = ev.block.text
+    if ev.words > MAX_BARE_WORDS:
+        return False
+    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
 
 
 def find_published(evidence, zones: Z.Zones, lang, page) -> str | None:
     """The publication date from the date lines around the headline; a labelled first
     publication beats a bare date, which beats an update."""
     best: tuple[int, str] | None = None
-    for rank_zone, group in ((0, zones.below), (1, zones.above)):
+    for rank_zone, group in ((0, zones.below), (1, zones.lead), (2, zones.above)):
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None:
@@ -160,7 +174,7 @@ def find_published(evidence, zones: Z.Zones, lang, page) -> str | None:
                     break
                 kind = date_kind(text, hit, floor)
                 floor = hit.end
-                rank = {"published": 0, None: 1, "updated": 4}[kind] + 2 * rank_zone
+                rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
                     best = (rank, hit.iso)
                 if rank == 0:
@@ -183,7 +197,7 @@ def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
 
 
 def _credited(evidence, zones: Z.Zones) -> str | None:
-    for i in (*zones.below, *zones.tail):
+    for i in (*zones.below, *zones.lead, *zones.tail):
         agency = credited_agency(evidence[i].block.text)
         if agency:
             return agency
@@ -203,7 +217,7 @@ def _rule_captures(evidence, zones: Z.Zones, lang) -> _Ruled:
     """What ``metadata`` rules captured, nearest the story's top first."""
     out = _Ruled()
     start, end = zones.story
-    order = [*zones.below, *range(start, end + 1), *zones.tail, *zones.above]
+    order = [*zones.below, *zones.lead, *range(start, end + 1), *zones.tail, *zones.above]
     seen = set()
     for i in order:
         if i in seen or not 0 <= i < len(evidence):

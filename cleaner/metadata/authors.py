@@ -233,6 +233,7 @@ NOT_NAMES_ALWAYS = frozenset({
     "teilen", "drucken", "anzeige", "werbung", "advertisement", "newsletter", "subscribe", "updated",
     "published", "posted", "veröffentlicht", "aktualisiert", "date", "datum", "fecha", "data",
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
+    "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
 })
 
 

@@ -111,6 +111,33 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     return None, None
 
 
+def repeats(evidence, title: str | None, page: PageTitle | None, start: int | None) -> list[int]:
+    """Blocks above the story that repeat the title: a page may print its headline twice,
+    the byline under the first."""
+    if not title:
+        return []
+    wanted = norm(title)
+    lo = page.index + 1 if page is not None else 0
+    hi = min(len(evidence), (start if start is not None else 0) + 1)
+    return [i for i in range(lo, hi) if norm(evidence[i].block.text) == wanted]
+
+
+def nearest_headline(evidence, start: int | None) -> int | None:
+    """The nearest block above the story that reads like a headline, chrome and bylines
+    skipped: where the engine saw no headline, bylines are still looked for under it."""
+    if start is None:
+        return None
+    for i in range(start - 1, max(-1, start - 1 - LOOK_BACK), -1):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.metadata or ev.words < 3:
+            continue
+        if _headline_like(ev):
+            return i
+        if ev.words > 30:
+            break
+    return None
+
+
 def _plain(ev) -> bool:
     return ev.chrome is None
 
