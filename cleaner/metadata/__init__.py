@@ -57,9 +57,9 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     lang = language_hint
     page, meta.title, zones = locate(evidence, selection)
 
-    authors, agency = find_authors(evidence, zones, lang, meta.title, page)
+    authors, agency, byline_at = find_authors(evidence, zones, lang, meta.title, page)
     meta.authors = authors
-    meta.published = find_published(evidence, zones, lang, page)
+    meta.published = find_published(evidence, zones, lang, byline_at)
     ruled = _rule_captures(evidence, zones, lang)
     meta.dateline = ruled.dateline
     meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
@@ -83,10 +83,11 @@ def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | N
     return page, title, Z.find(evidence, anchors, selection.start, selection.end)
 
 
-def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None]:
-    """Authors (and an agency named beside them) from the byline, wherever it stands."""
+def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None, int | None]:
+    """Authors from the byline, wherever it stands; an agency named beside them; the byline's block."""
     agency = None
     user_names: list[str] = []
+    user_at = None
     for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail):
         for k, i in enumerate(group):
             ev = evidence[i]
@@ -102,11 +103,12 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
             agency = agency or found_agency
             if names and all(n[:1].islower() for n in names):
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
-                user_names = user_names or names
+                if not user_names:
+                    user_names, user_at = names, i
             elif names:
-                return names, agency
+                return names, agency, i
     if user_names:
-        return user_names, agency
+        return user_names, agency, user_at
     # Lines of names alone, close under the headline and beside a date or a byline word.
     dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
@@ -122,8 +124,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
             continue
         # A line of names is a byline beside a date, or close under the headline of a dated page.
         if had_date or _near_date(evidence, i, lang) or (close and dated):
-            return names, agency
-    return [], agency
+            return names, agency, i
+    return [], agency, None
 
 
 def _starts_with_prefix(text: str) -> bool:
@@ -157,17 +159,26 @@ def _date_line(ev, lang) -> bool:
     return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
 
 
-def find_published(evidence, zones: Z.Zones, lang, page) -> str | None:
-    """The publication date from the date lines around the headline; a labelled first
-    publication beats a bare date, which beats an update."""
+def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None) -> str | None:
+    """The publication date from the date lines by the byline and around the headline.
+
+    Ranked: a date on or beside the byline line, then one under the headline, by the
+    story's first paragraph, over the headline; in each, a date labelled as the
+    first publication before a bare one; an update only when nothing else is dated.
+    """
+    near = ()
+    if byline_at is not None:
+        near = tuple(i for i in (byline_at, byline_at + 1, byline_at - 1, byline_at + 2) if 0 <= i < len(evidence))
     best: tuple[int, str] | None = None
-    for rank_zone, group in ((0, zones.below), (1, zones.lead), (2, zones.above)):
+    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above)):
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None:
                 continue
             text = ev.block.text
             short = ev.words <= MAX_BYLINE_WORDS
+            if rank_zone == 0 and not short:
+                continue
             floor = 0
             for hit in find_dates(text, lang, loose=short):
                 if not short and hit.start > DATE_OPENS_WITHIN:
@@ -177,15 +188,13 @@ def find_published(evidence, zones: Z.Zones, lang, page) -> str | None:
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
                     best = (rank, hit.iso)
-                if rank == 0:
-                    return hit.iso
     return best[1] if best else None
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
     """A date line inside the story, at its end, or in the page title line."""
     start, end = zones.story
-    for i in [*range(start, end + 1), *zones.tail]:
+    for i in [*range(start, end + 1), *zones.tail, *zones.before]:
         ev = evidence[i]
         if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
             hits = find_dates(ev.block.text, lang)

@@ -90,6 +90,8 @@ def byline_names(text: str, language: str | None) -> tuple[list[str], str | None
 
     None when no part of the line is a byline.
     """
+    if not _prefix_pattern().search(text):
+        return None
     blanked, _ = blank_dates(text, language)
     for part in parts(blanked):
         part = _label_pattern().sub("", part)
@@ -143,7 +145,7 @@ def read_names(text: str, language: str | None, after_prefix: bool) -> tuple[lis
     after_prefix: the text followed a byline word, so a lone user name ("von gizzmo")
     or a single capitalised word ("By Ela") counts as a name.
     """
-    stops = T.stopwords(language) | T.stopwords("en")
+    stops = _stops(language)
     tokens = _TOKEN.findall(text)
     names: list[str] = []
     agency = None
@@ -177,6 +179,12 @@ def read_names(text: str, language: str | None, after_prefix: bool) -> tuple[lis
             continue
         break
     return names, agency
+
+
+@lru_cache(maxsize=64)
+def _stops(language: str | None) -> frozenset[str]:
+    # English words are everywhere on the web, whatever the page's language.
+    return T.stopwords(language) | T.stopwords("en")
 
 
 def text_from(tokens: list[str], i: int) -> str:

@@ -87,6 +87,17 @@ def find_dates(text: str, language: str | None = None, loose: bool = False) -> l
     loose: also read two-digit years ("24.05.23"), which in running text are as
     often version numbers or scores; for byline and date lines.
     """
+    if not _DIGIT.search(text):
+        return []  # every date form has digits: most lines end here
+    return list(_find_dates(text, language, loose))
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, language: str | None, loose: bool) -> tuple[DateHit, ...]:
+    # Cached: the metadata stage asks about the same few lines more than once.
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
     patterns = _patterns()
@@ -99,7 +110,7 @@ def find_dates(text: str, language: str | None = None, loose: bool = False) -> l
                 hits.append(DateHit(iso, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def parse_date(text: str, language: str | None = None) -> str | None:

@@ -86,8 +86,12 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
         wanted = {norm(page.text), norm(page.headline)}
         wanted.discard("")
         # A block that repeats the title line, or its headline part, nearest above the story.
+        sizes = [len(w) for w in wanted]
         for i in range(hi, lo - 1, -1):
-            if i != page.index and norm(evidence[i].block.text) in wanted and _plain(evidence[i]):
+            text = evidence[i].block.text
+            if not any(abs(len(text) - n) <= n // 3 + 5 for n in sizes):
+                continue  # cheap length test before normalising
+            if i != page.index and norm(text) in wanted and _plain(evidence[i]):
                 return evidence[i].block.text.strip(), i
     if headline is not None and _headline_like(evidence[headline]):
         text = evidence[headline].block.text.strip()
@@ -117,9 +121,11 @@ def repeats(evidence, title: str | None, page: PageTitle | None, start: int | No
     if not title:
         return []
     wanted = norm(title)
+    size = len(title)
     lo = page.index + 1 if page is not None else 0
     hi = min(len(evidence), (start if start is not None else 0) + 1)
-    return [i for i in range(lo, hi) if norm(evidence[i].block.text) == wanted]
+    return [i for i in range(lo, hi)
+            if abs(len(evidence[i].block.text) - size) <= size // 3 + 5 and norm(evidence[i].block.text) == wanted]
 
 
 def nearest_headline(evidence, start: int | None) -> int | None:
