@@ -38,23 +38,62 @@ def page_title(evidence) -> PageTitle | None:
     first = evidence[index].block.text.strip()
     if not first or T.word_count(first) > MAX_TITLE_WORDS:
         return None
-    headline, site = split_site(first)
+    headline, site = split_site(first, _elsewhere(evidence, index, first))
     return PageTitle(first, headline, site, index)
 
 
-def split_site(title: str) -> tuple[str, str | None]:
-    """'Headline | Site' gives ('Headline', 'Site'); the site name is a short end part."""
+def _elsewhere(evidence, index: int, title: str) -> dict[str, int]:
+    """Normalised blocks of the page that could repeat a part of the title line (a
+    headline, a logo's site name), with where each first stands; a length test
+    first keeps this cheap."""
+    size = len(title)
+    seen: dict[str, int] = {}
+    for i, ev in enumerate(evidence):
+        if i != index and 0 < len(ev.block.text) <= size:
+            seen.setdefault(norm(ev.block.text), i)
+    return seen
+
+
+def split_site(title: str, elsewhere: dict[str, int] | None = None) -> tuple[str, str | None]:
+    """'Headline | Site' gives ('Headline', 'Site').
+
+    The page decides where it can: of the parts printed again as blocks of their
+    own, the one printed lowest is the headline (a logo's site name stands at the
+    top). Otherwise a short last part is the site name, as most pages put it.
+    """
+    elsewhere = elsewhere or {}
     parts = [p.strip() for p in _SPLIT.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip(), None
     first, last = parts[0], parts[-1]
-    # The site name stands at the end ("Headline - WSJ") or, less often, first ("WSJ | Headline").
-    if T.word_count(last) <= MAX_SITE_WORDS and T.word_count(last) < T.word_count(" ".join(parts[:-1])):
-        head = _rejoin(title, parts[:-1])
-        return head, last
-    if T.word_count(first) <= MAX_SITE_WORDS and T.word_count(first) < T.word_count(" ".join(parts[1:])):
+    if norm(title) in elsewhere and not _site_like(last, elsewhere):
+        return title.strip(), None  # printed whole as the headline: nothing to cut
+    runs = [parts[:-1], parts[1:]] + [[p] for p in parts]
+    found = [(elsewhere[norm(_rejoin(title, r))], -k, r) for k, r in enumerate(runs)
+             if T.word_count(_rejoin(title, r)) >= 2 and norm(_rejoin(title, r)) in elsewhere]
+    if found:
+        _, _, run = max(found)
+        # The headline printed again; the site name is the part at the far end.
+        return _rejoin(title, run), (last if run[-1] is not last else first)
+    if _site_like(last, elsewhere) and T.word_count(last) <= T.word_count(first) + MAX_SITE_WORDS:
+        return _rejoin(title, parts[:-1]), last
+    if _site_like(first, elsewhere):
         return _rejoin(title, parts[1:]), first
+    if T.word_count(last) <= MAX_SITE_WORDS and T.word_count(last) <= T.word_count(_rejoin(title, parts[:-1])):
+        return _rejoin(title, parts[:-1]), last
     return title.strip(), None
+
+
+def _site_like(part: str, elsewhere) -> bool:
+    """A short part that names a domain or stands elsewhere on the page, as a logo does."""
+    return T.word_count(part) <= MAX_SITE_WORDS and (_domain(part) or norm(part) in elsewhere)
+
+
+_DOMAIN = regex.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", regex.IGNORECASE)
+
+
+def _domain(part: str) -> bool:
+    return bool(_DOMAIN.search(part))
 
 
 def _rejoin(title: str, kept: list[str]) -> str:
@@ -92,7 +131,9 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             if not any(abs(len(text) - n) <= n // 3 + 5 for n in sizes):
                 continue  # cheap length test before normalising
             if i != page.index and norm(text) in wanted and _plain(evidence[i]):
-                return evidence[i].block.text.strip(), i
+                if page.site and norm(text) == norm(page.text):
+                    return page.headline, i  # the title line again, site name and all
+                return text.strip(), i
     if headline is not None and _headline_like(evidence[headline]):
         text = evidence[headline].block.text.strip()
         if page is None or similarity(text, page.text) >= 0.5 or similarity(page.headline, text) >= 0.5:
