@@ -201,10 +201,15 @@ def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -
         low = tok.lower()
         if low in BYLINE_STOPPERS or low in NAME_JOINERS or tok in (",", ";", "(", ")"):
             break
-        if low in NAME_PARTICLES and words and j + 1 < len(tokens) and _CAPITALISED.fullmatch(tokens[j + 1]):
-            words.append(tok)
-            j += 1
-            continue
+        if low in NAME_PARTICLES and words:
+            # "de la Vega", "van der Berg": particles, then a capitalised word.
+            k = j
+            while k < len(tokens) and tokens[k].lower() in NAME_PARTICLES and k - j < 3:
+                k += 1
+            if k < len(tokens) and _CAPITALISED.fullmatch(tokens[k]):
+                words.extend(tokens[j:k])
+                j = k
+                continue
         if _CAPITALISED.fullmatch(tok) and not (not words and low.strip(".") in stops) and low.strip(".") not in NOT_NAMES_ALWAYS:
             words.append(tok)
             capitalised += 1

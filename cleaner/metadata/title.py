@@ -134,6 +134,8 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
                 if page.site and norm(text) == norm(page.text):
                     return page.headline, i  # the title line again, site name and all
                 return text.strip(), i
+    if page is not None and headline == page.index:
+        return page.headline, headline  # the title line is all the headline there is
     if headline is not None and _headline_like(evidence[headline]):
         text = evidence[headline].block.text.strip()
         if page is None or similarity(text, page.text) >= 0.5 or similarity(page.headline, text) >= 0.5:
