@@ -14,7 +14,7 @@ SAMPLE = 5000
 # A stop-word verdict stands when it rests on this many hits and leads the
 # runner-up by this factor; measured on the corpora (see the README).
 MIN_HITS = 12
-MIN_LEAD = 2.0
+MIN_LEAD = 1.5
 # Languages whose stop-word lists overlap with a neighbour's so much that the
 # count does not tell them apart; the model decides between them.
 _NEIGHBOURS = {"da", "nb", "no", "sv", "ca", "gl", "ms", "id", "sk", "cs", "hr", "sr", "bs", "sl"}
