@@ -1,4 +1,12 @@
-"""Stage 5, extract metadata: title, authors, date, source, dateline, language."""
+"""Stage 5, extract metadata: title, authors, date, source, dateline, language.
+
+Read from the text around the story: the title line and headline (title.py),
+the byline and date lines under the headline or closing the story (zones.py,
+authors.py, dates.py), agency credits (source.py), and the story's words
+(language.py). Captures of ``metadata`` rules count too, so a rule pack can
+teach a site's own shapes. Nothing here depends on scores, only on the
+selection's headline, start and end.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +15,30 @@ from dataclasses import dataclass, field
 import regex
 
 from ..score import Evidence
-from ..score import split_title
 from ..select import Selection
-from .. import text as T
-from .dates import parse_date
+from . import language as L
+from . import title as TT
+from . import zones as Z
+from .authors import bare_names, byline_names, read_names
+from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
+from .source import credited_agency
+from .words import BYLINE_PREFIXES
 
-_NAME_SPLIT = regex.compile(r"\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|&)\s*", regex.IGNORECASE)
+# A byline line is short; longer blocks are read only for a byline word up front.
+MAX_BYLINE_WORDS = 30
+# Lines of bare names must be shorter still, and stand close under the headline.
+MAX_BARE_WORDS = 12
+MAX_BARE_POSITION = 6
+# A date opening a paragraph counts ("27.1.2022 - Bei der ..."); one inside prose does not.
+DATE_OPENS_WITHIN = 3
+# Short blocks inside the story that may be a date line of their own.
+MAX_DATE_LINE_WORDS = 15
+# Blocks after a lone byline word ("By" / "Jane Doe" / "and" / "John Roe") joined to it.
+MAX_JOINED = 4
+_LONE_PREFIX = regex.compile(
+    r"(?:" + "|".join(regex.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True)) + r")\s*:?",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -28,56 +54,203 @@ class Metadata:
 def extract(evidence: list[Evidence], selection: Selection, story: str, language_hint: str | None,
             detect_language: bool = True) -> Metadata:
     meta = Metadata()
-    if selection.headline is not None:
-        meta.title = evidence[selection.headline].block.text
-    elif evidence:
-        first = evidence[0].block.text
-        if T.word_count(first) <= 40:
-            meta.title = split_title(first)
-    meta.language = detect(story, language_hint) if detect_language else language_hint
+    lang = language_hint
+    page, meta.title, zones = locate(evidence, selection)
 
-    for ev in _near_story_first(evidence, selection):
-        for rule, found in ev.metadata:
-            if "source" in found and meta.source is None:
-                meta.source = found["source"]
-            if "date" in found and meta.published is None:
-                meta.published = parse_date(found["date"], meta.language)
-            if "author" in found and not meta.authors:
-                meta.authors = split_names(found["author"])
-            if "dateline" in found and meta.dateline is None:
-                meta.dateline = found["dateline"]
-            if "title" in found and meta.title is None:
-                meta.title = found["title"]
+    authors, agency, byline_at = find_authors(evidence, zones, lang, meta.title, page)
+    meta.authors = authors
+    meta.published = find_published(evidence, zones, lang, byline_at)
+    ruled = _rule_captures(evidence, zones, lang)
+    meta.dateline = ruled.dateline
+    meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
+    if not meta.authors and ruled.authors:
+        meta.authors = ruled.authors
+    if meta.published is None:
+        meta.published = ruled.published or _published_fallback(evidence, zones, lang, page)
+    if meta.title is None and ruled.title:
+        meta.title = ruled.title
+    meta.language = L.detect(story, language_hint, detect_language)
     return meta
 
 
-def _near_story_first(evidence: list[Evidence], selection: Selection) -> list[Evidence]:
-    """Blocks in the order metadata should be trusted: story first, then its surroundings."""
-    start = selection.start or 0
-    end = selection.end if selection.end is not None else len(evidence) - 1
-    head = selection.headline if selection.headline is not None else start
-    inside = evidence[min(head, start):end + 1]
-    around = evidence[end + 1:end + 4] + evidence[max(0, min(head, start) - 6):min(head, start)][::-1]
-    return inside + around
+def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
+    """The page title line, the title, and the zones where metadata is looked for."""
+    page = TT.page_title(evidence)
+    title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
+    if anchor is None:
+        anchor = selection.headline if selection.headline is not None else TT.nearest_headline(evidence, selection.start)
+    anchors = TT.repeats(evidence, title, page, selection.start) + ([anchor] if anchor is not None else [])
+    return page, title, Z.find(evidence, anchors, selection.start, selection.end)
 
 
-def split_names(raw: str) -> list[str]:
-    names = []
-    for part in _NAME_SPLIT.split(raw):
-        name = part.strip(" .,:;-–—")
-        if name and name not in names:
-            names.append(name)
-    return names
+def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None, int | None]:
+    """Authors from the byline, wherever it stands; an agency named beside them; the byline's block."""
+    agency = None
+    user_names: list[str] = []
+    user_at = None
+    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail):
+        for k, i in enumerate(group):
+            ev = evidence[i]
+            if ev.chrome is not None:
+                continue
+            text = _joined(evidence, group, k)
+            if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
+                continue
+            found = byline_names(text, lang)
+            if found is None:
+                continue
+            names, found_agency = found
+            agency = agency or found_agency
+            if names and all(n[:1].islower() for n in names):
+                # A content system's user name ("Posted by admin2"); a printed name may follow.
+                if not user_names:
+                    user_names, user_at = names, i
+            elif names:
+                return names, agency, i
+    if user_names:
+        return user_names, agency, user_at
+    # Lines of names alone, close under the headline and beside a date or a byline word.
+    dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
+    exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
+    candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
+    candidates += [(i, False) for i in zones.lead]
+    for i, close in candidates:
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
+            continue
+        names, found_agency, had_date = bare_names(ev.block.text, lang)
+        agency = agency or found_agency
+        if not names or any(TT.norm(n) in exclude for n in names):
+            continue
+        # A line of names is a byline beside a date, or close under the headline of a dated page.
+        if had_date or _near_date(evidence, i, lang) or (close and dated):
+            return names, agency, i
+    return [], agency, None
+
+
+def _starts_with_prefix(text: str) -> bool:
+    m = _LONE_PREFIX.match(text.lstrip("/ "))
+    return m is not None and m.end() < len(text) and text[m.end():m.end() + 1].isspace()
+
+
+def _joined(evidence, group, k: int) -> str:
+    """Block ``group[k]``, with the short blocks after it when it is a lone byline word."""
+    text = evidence[group[k]].block.text.strip()
+    if not _LONE_PREFIX.fullmatch(text):
+        return text
+    pieces = [text]
+    for i in group[k + 1:k + 1 + MAX_JOINED]:
+        nxt = evidence[i].block.text.strip()
+        if evidence[i].words > 6:
+            break
+        pieces.append(nxt)
+    return " ".join(pieces)
+
+
+def _near_date(evidence, i: int, lang) -> bool:
+    """True when a block beside block ``i`` (two either side) is a short date or byline-word line."""
+    return any(_date_line(evidence[j], lang) for j in range(max(0, i - 2), min(len(evidence), i + 3)) if j != i)
+
+
+def _date_line(ev, lang) -> bool:
+    text = ev.block.text
+    if ev.words > MAX_BARE_WORDS:
+        return False
+    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
+
+
+def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None) -> str | None:
+    """The publication date from the date lines by the byline and around the headline.
+
+    Ranked: a date on or beside the byline line, then one under the headline, by the
+    story's first paragraph, over the headline; in each, a date labelled as the
+    first publication before a bare one; an update only when nothing else is dated.
+    """
+    near = ()
+    if byline_at is not None:
+        near = tuple(i for i in (byline_at, byline_at + 1, byline_at - 1, byline_at + 2) if 0 <= i < len(evidence))
+    best: tuple[int, str] | None = None
+    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above)):
+        for i in group:
+            ev = evidence[i]
+            if ev.chrome is not None:
+                continue
+            text = ev.block.text
+            short = ev.words <= MAX_BYLINE_WORDS
+            if rank_zone == 0 and not short:
+                continue
+            floor = 0
+            for hit in find_dates(text, lang, loose=short):
+                if not short and hit.start > DATE_OPENS_WITHIN:
+                    break
+                kind = date_kind(text, hit, floor)
+                floor = hit.end
+                rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
+                if best is None or rank < best[0]:
+                    best = (rank, hit.iso)
+    return best[1] if best else None
+
+
+def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
+    """A date line inside the story, at its end, or in the page title line."""
+    start, end = zones.story
+    for i in [*range(start, end + 1), *zones.tail, *zones.before]:
+        ev = evidence[i]
+        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
+            hits = find_dates(ev.block.text, lang)
+            if hits:
+                return hits[0].iso
+    if page is not None:
+        return parse_date(page.text, lang)
+    return None
+
+
+def _credited(evidence, zones: Z.Zones) -> str | None:
+    for i in (*zones.below, *zones.lead, *zones.tail):
+        agency = credited_agency(evidence[i].block.text)
+        if agency:
+            return agency
+    return None
+
+
+@dataclass(slots=True)
+class _Ruled:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+
+
+def _rule_captures(evidence, zones: Z.Zones, lang) -> _Ruled:
+    """What ``metadata`` rules captured, nearest the story's top first."""
+    out = _Ruled()
+    start, end = zones.story
+    order = [*zones.below, *zones.lead, *range(start, end + 1), *zones.tail, *zones.above]
+    seen = set()
+    for i in order:
+        if i in seen or not 0 <= i < len(evidence):
+            continue
+        seen.add(i)
+        for rule, found in evidence[i].metadata:
+            if "source" in found and out.source is None:
+                out.source = found["source"]
+            if "dateline" in found and out.dateline is None:
+                out.dateline = found["dateline"].strip(" -—–:")
+            if "date" in found and out.published is None:
+                out.published = parse_date(found["date"], lang)
+            if "author" in found and not out.authors:
+                out.authors = read_names(found["author"], lang, after_prefix=True)[0]
+            if "title" in found and out.title is None:
+                out.title = found["title"]
+    return out
+
+
+def split_names(raw: str, language: str | None = None) -> list[str]:
+    """Names in a byline's name part: "Jane Doe and John Roe" gives both."""
+    return read_names(raw, language, after_prefix=True)[0]
 
 
 def detect(story: str, hint: str | None) -> str | None:
-    """ISO 639-1 code of the story's language (py3langid), or the stop-word guess."""
-    sample = story[:5000]
-    if len(T.words(sample)) < 3:
-        return hint
-    try:
-        import py3langid  # loads a model: only when a language is asked for
-    except ImportError:  # pragma: no cover - declared dependency
-        return hint
-    lang, _ = py3langid.classify(sample)
-    return lang or hint
+    """ISO 639-1 code of the story's language."""
+    return L.detect(story, hint)

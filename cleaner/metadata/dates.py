@@ -53,7 +53,7 @@ def _patterns() -> tuple:
     time = (
         r"(?:(?:,|\s+at|\s+um|\s+à|\s+a\s+las|\s+às|\s+o|\s*[-–|])?\s+(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)"
         r"(?::(?P<second>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Uhr|h))?"
-        r"(?:\s*\(?(?P<zone>[A-Z]{1,5}\b|[+-]\d\d:?\d\d))?\)?)?"
+        r"(?:\s*\(?(?P<zone>(?:GMT|UTC)\s?[+-]\d\d?(?::?\d\d)?|[A-Z]{1,5}\b|[+-]\d\d:?\d\d))?\)?)?"
     )
     flags = regex.IGNORECASE
     return (
@@ -72,14 +72,36 @@ def _patterns() -> tuple:
         regex.compile(rf"(?<![\w.]){day}(?P<sep>[./])\s?(?P<nmonth>[0-3]?\d)(?P=sep)\s?{year}\b{time}", flags),
         # 2023年5月24日 / 2023년 5월 24일
         regex.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<nmonth>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?", flags),
+        # Two-digit years, as bylines abbreviate: 24.05.23, 05/24/23, 03.Mär.19 (loose mode only)
+        regex.compile(rf"(?<![\w.:/]){day}(?P<sep>[./])(?P<nmonth>[01]?\d)(?P=sep)(?P<year>\d\d)(?![\w.:/]){time}", flags),
+        regex.compile(rf"(?<![\w.:/]){day}\.\s?{month}\s?(?P<year>\d\d)(?![\w.:/]){time}", flags),
     )
 
 
-def find_dates(text: str, language: str | None = None) -> list[DateHit]:
-    """Every date in ``text``, in order of position."""
+_STRICT = 5  # patterns after these take two-digit years: only for lines known to be metadata
+
+
+def find_dates(text: str, language: str | None = None, loose: bool = False) -> list[DateHit]:
+    """Every date in ``text``, in order of position.
+
+    loose: also read two-digit years ("24.05.23"), which in running text are as
+    often version numbers or scores; for byline and date lines.
+    """
+    if not _DIGIT.search(text):
+        return []  # every date form has digits: most lines end here
+    return list(_find_dates(text, language, loose))
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, language: str | None, loose: bool) -> tuple[DateHit, ...]:
+    # Cached: the metadata stage asks about the same few lines more than once.
     hits: list[DateHit] = []
     taken: list[tuple[int, int]] = []
-    for pattern in _patterns():
+    patterns = _patterns()
+    for pattern in patterns if loose else patterns[:_STRICT]:
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
@@ -88,7 +110,7 @@ def find_dates(text: str, language: str | None = None) -> list[DateHit]:
                 hits.append(DateHit(iso, m.start(), m.end()))
                 taken.append((m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def parse_date(text: str, language: str | None = None) -> str | None:
@@ -101,12 +123,16 @@ def _iso(m, language: str | None) -> str | None:
     g = m.groupdict()
     try:
         year, day = int(g["year"]), int(g["day"])
+        if year < 100:  # two digits, as pages of the web era mean them
+            year += 2000 if year < 70 else 1900
         if g.get("month"):
             month = _months()[g["month"].lower()]
         else:
             month = int(g["nmonth"])
             day_first = not m.group(0)[:4].isdigit()
-            if day_first and day <= 12 and (month > 12 or (g.get("sep") == "/" and language in _MONTH_FIRST)):
+            # English pages write 05/24/2023; with two-digit years also 05.24.23.
+            month_first = language in _MONTH_FIRST and (g.get("sep") == "/" or len(g["year"]) == 2)
+            if day_first and day <= 12 and (month > 12 or month_first):
                 month, day = day, month
         if not MIN_YEAR <= year <= MAX_YEAR:
             return None
@@ -135,8 +161,43 @@ def _iso(m, language: str | None) -> str | None:
 def _offset(zone: str) -> int | None:
     if zone.upper() in _ZONES:
         return _ZONES[zone.upper()]
-    m = regex.fullmatch(r"([+-])(\d\d):?(\d\d)", zone)
+    m = regex.fullmatch(r"(?:GMT|UTC)?\s?([+-])(\d\d?):?(\d\d)?", zone, regex.IGNORECASE)
     if m:
-        minutes = int(m.group(2)) * 60 + int(m.group(3))
+        minutes = int(m.group(2)) * 60 + int(m.group(3) or 0)
         return minutes if m.group(1) == "+" else -minutes
     return None
+
+
+@lru_cache(maxsize=1)
+def _labels():
+    from .words import PUBLISHED_LABELS, UPDATED_LABELS
+
+    def alt(words):
+        return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    # The last label before a date, with only short filler between ("Updated on", "Stand:").
+    return regex.compile(
+        rf"(?<!\w)(?:(?P<updated>{alt(UPDATED_LABELS)})|(?P<published>{alt(PUBLISHED_LABELS)}))(?!\w)",
+        regex.IGNORECASE,
+    )
+
+
+def date_kind(text: str, hit: DateHit, floor: int = 0) -> str | None:
+    """'published' or 'updated' when a label in the 40 characters before ``hit`` says so."""
+    window = text[max(floor, hit.start - 40):hit.start]
+    kind = None
+    for m in _labels().finditer(window):
+        kind = "updated" if m.group("updated") else "published"
+    return kind
+
+
+# Times relative to an unknown crawl date: recognised so that they are not read as names.
+_UNITS = (r"seconds?|minutes?|minuten?|minutos?|minutes|hours?|stunden?|horas?|heures?|days?|tagen?|días?|"
+          r"jours?|weeks?|wochen?|months?|monaten?|years?|jahren?|hodin(?:ami|y|u)?|minut(?:ami|y|ou)?|"
+          r"godzin[ay]?|dni|dzień|semanas?|mesi|giorni|ore")
+RELATIVE = regex.compile(
+    r"(?:\b(?:vor|hace|il y a|před|temu|för|siden|fa)\s+)?"
+    rf"(?:\b\d+\s*(?:{_UNITS}|s|sec|m|mins?|h|hrs?|std\.?|d)\b\.?|\b(?:an?|one|einer?|una?|un|une)\s+(?:{_UNITS})\b)"
+    r"(?:\s+(?:ago|temu|fa))?|\b(?:yesterday|gestern|heute|today|hier|ayer|wczoraj|just now)\b",
+    regex.IGNORECASE,
+)

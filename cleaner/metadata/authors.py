@@ -1,0 +1,256 @@
+"""Authors from byline lines, in their many shapes.
+
+Two readings of a line:
+
+- ``byline_names``: a line with a byline word ("By", "Von", "Par", "Autor:",
+  "Written by", ...) at the start of one of its parts; the names follow it.
+- ``bare_names``: a line that is only names once dates, times and separators
+  are taken out ("Jane Doe | May 24, 2023", "Tanja Karrasch 3.11.2023"); the
+  caller decides where such a line is believable (just under the headline).
+
+Names keep the case the page prints them in; roles, handles, dates and
+agencies are left out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .. import text as T
+from .dates import RELATIVE, find_dates
+from .words import (
+    AGENCIES, BYLINE_PREFIXES, BYLINE_STOPPERS, NAME_JOINERS, NAME_PARTICLES, NOT_NAMES,
+    PREFIX_NEEDS_COLON, PUBLISHED_LABELS, UPDATED_LABELS, WEEKDAYS,
+)
+
+# Parts of a byline line: "Jane Doe | May 24 | Share" and the like.
+_SEPARATORS = regex.compile(r"\s*(?:[|•·/]+|//|\s[-–—]{1,2}\s|\s:\s|[-–—]\s*$|^\s*[-–—])\s*")
+_TOKEN = regex.compile(r"@\w+|[\p{L}\p{M}][\p{L}\p{M}\d'’._-]*|\d[\d.:/]*|[,;&()]")
+# Capitalised word, initial ("J.", "J.R.", "C"), or all-caps name.
+_CAPITALISED = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|(?:O|D|L)['’]\p{Lu}[\p{L}\p{M}'’-]*)")
+_USERNAME = regex.compile(r"[\p{Ll}\d][\p{L}\d._-]{1,30}|[\p{L}\d]+_[\p{L}\d_]+")
+_TIME = regex.compile(r"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:[A-Z]{2,5}|GMT[+-]\d+))?\b", regex.IGNORECASE)
+_HANDLE = regex.compile(r"(?<!\w)@\w+")
+_AGENCY = regex.compile(
+    r"(?<![\w-])(?:" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + r")(?![\w-])"
+)
+MAX_NAME_TOKENS = 4
+MAX_NAMES = 6
+
+
+@lru_cache(maxsize=1)
+def _prefix_pattern():
+    alts = "|".join(regex.escape(p) for p in sorted(BYLINE_PREFIXES, key=len, reverse=True))
+    return regex.compile(rf"(?P<prefix>{alts})(?P<colon>\s*:)?(?=\s|$)", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _label_pattern():
+    words = sorted(PUBLISHED_LABELS + UPDATED_LABELS + ("on", "am", "le", "el", "il", "den", "der"), key=len, reverse=True)
+    alts = "|".join(regex.escape(w) for w in words)
+    return regex.compile(rf"^(?:(?:{alts})\s*:?\s+)+", regex.IGNORECASE)
+
+
+def blank_dates(text: str, language: str | None) -> tuple[str, bool]:
+    """``text`` with dates, times and relative times replaced by separators; and whether any was."""
+    spans = [(h.start, h.end) for h in find_dates(text, language, loose=True)]
+    spans += [m.span() for m in RELATIVE.finditer(text)]
+    spans += [m.span() for m in _TIME.finditer(text)]
+    spans += [m.span() for m in _HANDLE.finditer(text)]
+    if not spans:
+        return text, False
+    out, last = [], 0
+    for a, b in sorted(spans):
+        if a < last:
+            a = last
+        if a >= b:
+            continue
+        out.append(text[last:a])
+        out.append(" | ")
+        last = b
+    out.append(text[last:])
+    return "".join(out), True
+
+
+def parts(text: str) -> list[str]:
+    out = []
+    for p in _SEPARATORS.split(text):
+        p = p.strip(" ,;")
+        if p.endswith(".") and not regex.search(r"(?<!\w)\p{Lu}\.$", p):
+            p = p.rstrip(".")  # a full stop, not an initial's
+        if p:
+            out.append(p)
+    return out
+
+
+def byline_names(text: str, language: str | None) -> tuple[list[str], str | None] | None:
+    """Names after a byline word in one of the line's parts, and an agency named there.
+
+    None when no part of the line is a byline.
+    """
+    if not _prefix_pattern().search(text):
+        return None
+    blanked, _ = blank_dates(text, language)
+    for part in parts(blanked):
+        part = _label_pattern().sub("", part)
+        m = _prefix_pattern().match(part)
+        if not m:
+            continue
+        prefix = m.group("prefix").lower()
+        if prefix in PREFIX_NEEDS_COLON and not m.group("colon"):
+            continue
+        rest = part[m.end():].strip()
+        if not rest:
+            continue
+        names, agency = read_names(rest, language, after_prefix=True)
+        if names or agency:
+            return names, agency
+    return None
+
+
+def bare_names(text: str, language: str | None) -> tuple[list[str], str | None, bool]:
+    """Names when the line is only names (dates and separators aside), an agency named
+    there, and whether the line had a date.
+
+    Stricter than after a byline word: names of two to four capitalised words.
+    """
+    blanked, had_date = blank_dates(text, language)
+    found: list[str] = []
+    agency = None
+    for part in parts(blanked):
+        part = _label_pattern().sub("", part)
+        part = regex.sub(r"(?<!\w)\d+(?!\w)", " ", part).strip(" ,;")
+        if not part or not regex.search(r"\p{Lu}", part) or part.lower() in WEEKDAYS:
+            continue  # filler between dates: "lundi", "à", "um"
+        names, found_agency = read_names(part, language, after_prefix=False)
+        if _leftover(part, names, found_agency):
+            return [], None, had_date
+        agency = agency or found_agency
+        found.extend(n for n in names if n not in found)
+    return found[:MAX_NAMES], agency, had_date
+
+
+def _leftover(part: str, names: list[str], agency: str | None) -> bool:
+    """True when ``part`` holds more words than the names (and agency) read from it."""
+    want = sum(len(T.words(n)) for n in names) + (len(T.words(agency)) if agency else 0)
+    words = [w for w in T.words(part) if w.lower() not in NAME_JOINERS and w.lower() not in WEEKDAYS]
+    return len(words) > want
+
+
+def read_names(text: str, language: str | None, after_prefix: bool) -> tuple[list[str], str | None]:
+    """Names at the start of ``text``, joined by commas or "and" words; and a trailing agency.
+
+    after_prefix: the text followed a byline word, so a lone user name ("von gizzmo")
+    or a single capitalised word ("By Ela") counts as a name.
+    """
+    stops = _stops(language)
+    tokens = _TOKEN.findall(text)
+    names: list[str] = []
+    agency = None
+    i = 0
+    while i < len(tokens) and len(names) < MAX_NAMES:
+        am = _AGENCY.match(text_from(tokens, i))
+        if am:
+            consumed = len(_TOKEN.findall(am.group(0)))
+            after = tokens[i + consumed:i + consumed + 1]
+            if not after or after[0] in (",", ";", "(", ")") or after[0].lower() in NAME_JOINERS:
+                agency = am.group(0)
+                i += consumed
+                if i < len(tokens) and tokens[i] in (",", ";"):
+                    i += 1
+                continue
+        name, j = _one_name(tokens, i, stops, after_prefix and not names)
+        if not name:
+            break
+        names.append(name)
+        i = j
+        if i < len(tokens) and (tokens[i] in (",", ";") or tokens[i].lower() in NAME_JOINERS):
+            joiner = tokens[i]
+            i += 1
+            if joiner in (",", ";"):
+                # After a comma comes another name, or a role ("Jane Doe, PhD"): a lone
+                # capitalised word is taken for a role, and ends the names.
+                nxt, k = _one_name(tokens, i, stops, False)
+                am = _AGENCY.match(text_from(tokens, i)) if i < len(tokens) else None
+                if not am and (not nxt or len(nxt.split()) < 2):
+                    break
+            continue
+        break
+    return names, agency
+
+
+@lru_cache(maxsize=64)
+def _stops(language: str | None) -> frozenset[str]:
+    # English words are everywhere on the web, whatever the page's language.
+    return T.stopwords(language) | T.stopwords("en")
+
+
+def text_from(tokens: list[str], i: int) -> str:
+    return " ".join(tokens[i:])
+
+
+def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -> tuple[str | None, int]:
+    """One name starting at token ``i``: capitalised words, particles and initials."""
+    words: list[str] = []
+    j = i
+    capitalised = 0
+    while j < len(tokens) and capitalised < MAX_NAME_TOKENS + 1:
+        tok = tokens[j]
+        low = tok.lower()
+        if low in BYLINE_STOPPERS or low in NAME_JOINERS or tok in (",", ";", "(", ")"):
+            break
+        if low in NAME_PARTICLES and words:
+            # "de la Vega", "van der Berg": particles, then a capitalised word.
+            k = j
+            while k < len(tokens) and tokens[k].lower() in NAME_PARTICLES and k - j < 3:
+                k += 1
+            if k < len(tokens) and _CAPITALISED.fullmatch(tokens[k]):
+                words.extend(tokens[j:k])
+                j = k
+                continue
+        if _CAPITALISED.fullmatch(tok) and not (not words and low.strip(".") in stops) and low.strip(".") not in NOT_NAMES_ALWAYS:
+            words.append(tok)
+            capitalised += 1
+            j += 1
+            continue
+        break
+    if capitalised > MAX_NAME_TOKENS:
+        return None, i
+    if capitalised >= 2 or (capitalised == 1 and lone_ok):
+        name = " ".join(words)
+        # A capitalised function word opens headings ("Die Welt", "Alle Artikel"), not names.
+        if not lone_ok and (_common_word(words[0], stops) or any(_common_word(w, frozenset()) for w in words)):
+            return None, i
+        return name, j
+    if lone_ok and not words and j < len(tokens) and _USERNAME.fullmatch(tokens[j]) \
+            and tokens[j].lower() not in stops and tokens[j].lower() not in NOT_NAMES \
+            and (j + 1 == len(tokens) or tokens[j + 1].lower() in BYLINE_STOPPERS):
+        return tokens[j], j + 1
+    return None, i
+
+
+def _common_word(word: str, stops: frozenset[str]) -> bool:
+    """A word of the language or of page furniture, not a name; initials and particles pass."""
+    low = word.lower().strip(".")
+    if len(low) <= 1 or low in NAME_PARTICLES:
+        return False
+    return low in NOT_NAMES or low in stops
+
+
+# Words never part of a name, whatever the line: page furniture.
+NOT_NAMES_ALWAYS = frozenset({
+    "share", "shares", "follow", "comments", "comment", "reply", "print", "email", "e-mail", "facebook",
+    "twitter", "whatsapp", "linkedin", "instagram", "pinterest", "telegram", "xing", "kommentare",
+    "teilen", "drucken", "anzeige", "werbung", "advertisement", "newsletter", "subscribe", "updated",
+    "published", "posted", "veröffentlicht", "aktualisiert", "date", "datum", "fecha", "data",
+    "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
+    "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
+})
+
+
+def agency_in(text: str) -> str | None:
+    """A news agency named as a whole word in ``text``, or None."""
+    m = _AGENCY.search(text)
+    return m.group(0) if m else None

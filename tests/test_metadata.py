@@ -1,0 +1,262 @@
+"""Metadata read from scraped text: bylines, dates, titles, sources, datelines, language.
+
+Inputs are made up here, in the shapes pages print, in several languages.
+"""
+
+import pytest
+
+from cleaner import clean
+from cleaner.metadata.authors import bare_names, byline_names
+from cleaner.metadata.dates import find_dates, parse_date
+from cleaner.metadata.language import detect
+from cleaner.metadata.title import split_site
+
+# A story body long enough for the engine to see prose.
+BODY_EN = (
+    "The city council voted on Tuesday to build a new bridge over the river, ending a debate that "
+    "has divided the town for more than ten years and split families along the water.\n\n"
+    "Supporters said the bridge would cut the drive to the hospital by twenty minutes, while "
+    "critics warned that the cost would rise well beyond the budget the council had set aside.\n\n"
+    "The mayor said work could start next spring if the state approves the plans in time, and "
+    "that the old ferry would keep running until the bridge was open to traffic.\n"
+)
+BODY_DE = (
+    "Der Stadtrat hat am Dienstag beschlossen, eine neue Brücke über den Fluss zu bauen, und damit "
+    "einen Streit beendet, der die Stadt seit mehr als zehn Jahren gespalten hat.\n\n"
+    "Die Befürworter sagen, dass die Fahrt zum Krankenhaus um zwanzig Minuten kürzer werde, während "
+    "die Kritiker warnen, dass die Kosten weit über das geplante Budget steigen würden.\n\n"
+    "Der Bürgermeister sagte, die Arbeiten könnten im nächsten Frühjahr beginnen, wenn das Land die "
+    "Pläne rechtzeitig genehmige, und die alte Fähre fahre bis dahin weiter.\n"
+)
+
+
+def page(title_line: str, headline: str, meta_lines: list[str], body: str = BODY_EN, tail: str = "") -> str:
+    nav = "Home\nNews\nSport\nWeather\n\n"
+    return f"{title_line}\n\n{nav}{headline}\n\n" + "\n".join(meta_lines) + "\n\n" + body + tail
+
+
+# --- bylines, one shape at a time -------------------------------------------------
+
+@pytest.mark.parametrize("line, names", [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("By Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("BY JANE DOE", ["JANE DOE"]),
+    ("Written by Mary Smith | May 3, 2021", ["Mary Smith"]),
+    ("Posted by Nathan Parker, Varun Khaneja and Eric Mill - Security team", ["Nathan Parker", "Varun Khaneja", "Eric Mill"]),
+    ("Von Max Muster", ["Max Muster"]),
+    ("Von Anna Beispiel und Karl Probe", ["Anna Beispiel", "Karl Probe"]),
+    ("von Lena Vogel, Online-Redaktion Veröffentlicht: 26.12.2022", ["Lena Vogel"]),
+    ("Autor: Jan Nowak", ["Jan Nowak"]),
+    ("Text: Klaus Peter Friedrichs", ["Klaus Peter Friedrichs"]),
+    ("Par Jean Dupont", ["Jean Dupont"]),
+    ("Par Marie Leclerc et Paul Martin le 14.09.2020 à 11h46", ["Marie Leclerc", "Paul Martin"]),
+    ("Por Alberto Ávila 27 de agosto 2019", ["Alberto Ávila"]),
+    ("Publicado por Lucía Fernández", ["Lucía Fernández"]),
+    ("Di Marco Rossi e Giulia Bianchi", ["Marco Rossi", "Giulia Bianchi"]),
+    ("Veröffentlicht am 12. Juni 2017 von gizzmo", ["gizzmo"]),
+    ("By Grant Tinsley, PhD on April 29, 2018", ["Grant Tinsley"]),
+    ("by Ana Garcia @anagarcia February 1, 2016: 12:41 PM ET", ["Ana Garcia"]),
+    ("By Verónica de la Vega", ["Verónica de la Vega"]),
+])
+def test_byline_shapes(line, names):
+    found = byline_names(line, "en")
+    assert found is not None and found[0] == names
+
+
+@pytest.mark.parametrize("line, names, agency", [
+    ("Par Jean Dupont, AFP", ["Jean Dupont"], "AFP"),
+    ("By Jane Doe, Reuters", ["Jane Doe"], "Reuters"),
+    ("Von Max Muster, dpa", ["Max Muster"], "dpa"),
+])
+def test_byline_with_agency(line, names, agency):
+    assert byline_names(line, "en") == (names, agency)
+
+
+@pytest.mark.parametrize("line", [
+    "By the end of the day, the market had recovered.",
+    "by the way",
+    "Von der Leyen will die Ukraine in die EU holen",
+    "Par ailleurs, le gouvernement a annoncé un plan.",
+    "Photo by Jane Doe",
+])
+def test_not_bylines(line):
+    found = byline_names(line, "en")
+    assert found is None or found[0] == []
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Jane Doe, Reuters", ["Jane Doe"]),
+    ("Tanja Karrasch 3.11.2023", ["Tanja Karrasch"]),
+    ("Marie Merlet | lundi 9 décembre 2019 à 09h08", ["Marie Merlet"]),
+    ("04.02.2022 | 13:10 Uhr | Uta Helkenberg", ["Uta Helkenberg"]),
+    ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", ["Dan Goodin"]),
+    ("Alex Perry 1 day ago", ["Alex Perry"]),
+    ("Juan Carlos Muñoz C.", ["Juan Carlos Muñoz C."]),
+])
+def test_lines_of_names(line, names):
+    assert bare_names(line, "de")[0] == names
+
+
+@pytest.mark.parametrize("line", ["Alle Artikel", "Share Tweet Share", "Hotel bosses spill the beans", "Games Editor"])
+def test_lines_that_are_not_names(line):
+    assert bare_names(line, "en")[0] == []
+
+
+# --- dates ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, iso", [
+    ("May 24, 2023", "en", "2023-05-24"),
+    ("24 May 2023", "en", "2023-05-24"),
+    ("2023-05-24", "en", "2023-05-24"),
+    ("24.05.2023", "de", "2023-05-24"),
+    ("24. Mai 2023", "de", "2023-05-24"),
+    ("24 mai 2023", "fr", "2023-05-24"),
+    ("24 de mayo de 2023", "es", "2023-05-24"),
+    ("24 maggio 2023", "it", "2023-05-24"),
+    ("24 maja 2023", "pl", "2023-05-24"),
+    ("05/24/2023", "en", "2023-05-24"),
+    ("24/05/2023", "fr", "2023-05-24"),
+    ("Published Wednesday, May 24, 2023 4:57PM EDT", "en", "2023-05-24T16:57:00-04:00"),
+    ("Mi, 24. Mai 2023 um 12:50 Uhr", "de", "2023-05-24T12:50:00"),
+    ("lundi 24 mai 2023 à 09h08", "fr", "2023-05-24T09:08:00"),
+    ("Nov 7, 2023, 8:54 AM GMT+1", "en", "2023-11-07T08:54:00+01:00"),
+    ("2023-05-24T16:57:00-04:00", "en", "2023-05-24T16:57:00-04:00"),
+])
+def test_date_shapes(text, lang, iso):
+    assert parse_date(text, lang) == iso
+
+
+def test_two_digit_years_only_in_loose_mode():
+    assert find_dates("version 1.12.10 is out", "en") == []
+    assert [h.iso for h in find_dates("02.01.23 09:51", "de", loose=True)] == ["2023-01-02T09:51:00"]
+
+
+def test_first_publication_beats_update():
+    text = page(
+        "Council approves new bridge | Town Times",
+        "Council approves new bridge over the river",
+        ["By Jane Doe", "Updated May 26, 2023 10:00 AM", "Published May 24, 2023 4:57 PM EDT"],
+    )
+    assert clean(text).published == "2023-05-24T16:57:00-04:00"
+
+
+def test_update_alone_is_taken_when_nothing_else_is_dated():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Aktualisiert am 26.05.2023"], body=BODY_DE)
+    assert clean(text).published == "2023-05-26"
+
+
+def test_teaser_date_after_the_story_is_not_the_date():
+    tail = ("\n\nMore from Town Times\n\nSchool board elects new chair\n\n"
+            "The school board on Monday elected a new chair after months of argument. June 2, 2023\n")
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["By Jane Doe", "May 24, 2023"], tail=tail)
+    assert clean(text).published == "2023-05-24"
+
+
+def test_relative_dates_are_ignored():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Jane Doe", "2 hours ago"])
+    article = clean(text)
+    assert article.published is None
+    assert article.authors == ["Jane Doe"]
+
+
+# --- whole pages: bylines and dates leave the story ------------------------------
+
+@pytest.mark.parametrize("lines, body, names, day", [
+    (["By Jane Doe and John Roe", "May 24, 2023"], BODY_EN, ["Jane Doe", "John Roe"], "2023-05-24"),
+    (["By", "Jane Doe", "and", "John Roe", "Published May 24, 2023"], BODY_EN, ["Jane Doe", "John Roe"], "2023-05-24"),
+    (["Von Max Muster", "24.05.2023, 15:59 Uhr"], BODY_DE, ["Max Muster"], "2023-05-24"),
+    (["Max Muster | 24. Mai 2023"], BODY_DE, ["Max Muster"], "2023-05-24"),
+    (["Autor: Anna Beispiel", "Veröffentlicht am 24. Mai 2023"], BODY_DE, ["Anna Beispiel"], "2023-05-24"),
+])
+def test_byline_and_date_lines_leave_the_story(lines, body, names, day):
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", lines, body)
+    article = clean(text)
+    assert article.authors == names
+    assert article.published.startswith(day)
+    for line in lines:
+        assert line not in article.text.splitlines()
+    assert article.text.splitlines()[0] == body.splitlines()[0]
+
+
+def test_credit_line_at_the_end_stays_and_gives_the_author():
+    body = BODY_DE + "\nText: Klaus Peter Friedrichs\n"
+    text = page("Neue Brücke beschlossen | Stadtblatt", "Stadtrat beschließt neue Brücke über den Fluss", ["24.05.2023"], body)
+    article = clean(text)
+    assert article.authors == ["Klaus Peter Friedrichs"]
+
+
+def test_agency_dateline_gives_source_and_dateline():
+    body = "OTTAWA (Reuters) - " + BODY_EN
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", ["May 24, 2023"], body)
+    article = clean(text)
+    assert article.source == "Reuters"
+    assert article.dateline == "OTTAWA (Reuters)"
+    assert article.text.startswith("OTTAWA (Reuters) - The city council")
+
+
+def test_city_dateline():
+    body = "WINNIPEG — " + BODY_EN
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", ["May 24, 2023"], body)
+    assert clean(text).dateline == "WINNIPEG"
+
+
+def test_agency_next_to_the_byline_is_the_source():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["By Jane Doe, The Canadian Press", "May 24, 2023"])
+    article = clean(text)
+    assert article.authors == ["Jane Doe"]
+    assert article.source == "The Canadian Press"
+
+
+def test_site_name_is_the_source_without_an_agency():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", ["By Jane Doe"])
+    assert clean(text).source == "Town Times"
+
+
+# --- titles -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("line, headline, site", [
+    ("Headline of the day | VentureBeat", "Headline of the day", "VentureBeat"),
+    ("Markets fall on rate fears - WSJ", "Markets fall on rate fears", "WSJ"),
+    ("Wurmkiste bauen | selbst.de", "Wurmkiste bauen", "selbst.de"),
+    ("A headline without a site", "A headline without a site", None),
+])
+def test_title_line_site_suffix(line, headline, site):
+    assert split_site(line) == (headline, site)
+
+
+def test_title_is_the_headline_the_title_line_confirms():
+    text = page("Council approves new bridge over the river | Town Times", "Council approves new bridge over the river", ["By Jane Doe"])
+    assert clean(text).title == "Council approves new bridge over the river"
+
+
+def test_title_line_alone_loses_its_site_name():
+    text = "Council approves new bridge over the river - Town Times\n\n" + BODY_EN
+    assert clean(text).title == "Council approves new bridge over the river"
+
+
+def test_site_name_printed_as_logo_is_cut_even_first():
+    text = ("Town Times | Council approves new bridge over the river\n\nTown Times\n\nHome\nNews\n\n"
+            "Council approves new bridge over the river\n\nBy Jane Doe\n\n" + BODY_EN)
+    article = clean(text)
+    assert article.title == "Council approves new bridge over the river"
+    assert article.source == "Town Times"
+
+
+# --- language -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("body, lang", [(BODY_EN, "en"), (BODY_DE, "de")])
+def test_language_of_the_story(body, lang):
+    assert detect(body, None, use_model=False) == lang
+    assert clean(page("Bridge | Times", "Council approves new bridge over the river", ["May 24, 2023"], body)).language == lang
+
+
+def test_language_falls_back_to_the_model_for_close_neighbours():
+    # Danish and Norwegian share most stop words: the count alone is not trusted.
+    danish = ("Byrådet besluttede tirsdag at bygge en ny bro over floden, og dermed sluttede en strid, "
+              "som har delt byen i mere end ti år. Tilhængerne siger, at turen til hospitalet bliver "
+              "tyve minutter kortere, mens kritikerne advarer om, at prisen vil stige langt over budgettet.")
+    assert detect(danish, None) == "da"
