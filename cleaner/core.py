@@ -11,7 +11,7 @@ from typing import Collection, Iterable
 from .article import Article, Removal
 from .rules import Rule, load_rules
 from .rules.ruleset import RuleSet
-from .score import load_weights, revise, score
+from .score import Weights, load_weights, revise, score
 from .segment import segment
 from .select import Decision, Selection, select, story_runs
 from . import metadata as M
@@ -58,15 +58,63 @@ class Cleaner:
         """Like ``clean``, plus the decision taken on every input block, in order."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first or use clean_bytes()")
-        blocks = segment(text)
+        return self._run(segment(text), recurring, self.weights, None)
+
+    def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None,
+                   recurring: Collection[str] | None = None) -> Article:
+        """The story of an HTML page (``str``, or ``bytes`` decoded by its declared charset)."""
+        return self.clean_html_and_explain(html, url, encoding=encoding, recurring=recurring)[0]
+
+    def clean_html_and_explain(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None,
+                               recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
+        """Like ``clean_html``, plus the decision taken on every block of the page."""
+        from .html import read_page  # beautifulsoup4 and lxml load only here
+
+        page = read_page(html, encoding)
+        return self._run(page.blocks, recurring, self.html_weights, page.meta)
+
+    @property
+    def html_weights(self) -> Weights:
+        return load_weights("weights-html.toml")
+
+    def clean_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
+                    encoding: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
+        """Decode raw input (text or HTML, sniffed unless ``input_format`` says) and clean it."""
+        return self.explain_bytes(data, url, input_format, encoding, recurring=recurring)[0]
+
+    def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
+                      encoding: str | None = None, *,
+                      recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
+        """``clean_and_explain`` for raw input bytes, text or HTML."""
+        from .read import decode, looks_like_html
+
+        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
+            return self.clean_html_and_explain(data, url, encoding=encoding, recurring=recurring)
+        return self.clean_and_explain(decode(data, encoding), url, recurring=recurring)
+
+    def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
+        """Raw input to the text the stages read: HTML is turned into text first."""
+        from .read import decode, looks_like_html
+
+        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
+            from .html import html_to_text
+
+            return html_to_text(data, encoding)
+        return decode(data, encoding)
+
+    def _run(self, blocks, recurring, weights: Weights, page_meta: dict | None) -> tuple[Article, list[Decision]]:
         if not blocks:
             return Article(text=""), []
         language = T.guess_language(_prose_sample(blocks))
-        evidence, headline = score(blocks, self.ruleset, language, self.weights, recurring)
-        revise(evidence, story_runs(evidence), self.weights.revise)
+        evidence, headline = score(blocks, self.ruleset, language, weights, recurring)
+        revise(evidence, story_runs(evidence), weights.revise)
         selection = select(evidence, headline, self.ruleset.teasers)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)
+        if page_meta:
+            from .html.meta import merge
+
+            meta = merge(meta, page_meta, evidence, selection)
         article = Article(
             text=story,
             title=meta.title,
@@ -78,34 +126,6 @@ class Cleaner:
             removed=removals(selection),
         )
         return article, selection.decisions
-
-    def clean_html(self, html: str | bytes, url: str | None = None, *,
-                   recurring: Collection[str] | None = None) -> Article:
-        """The story of an HTML page."""
-        from .html import html_to_text  # beautifulsoup4 and lxml load only here
-
-        return self.clean(html_to_text(html), url, recurring=recurring)
-
-    def clean_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
-                    encoding: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
-        """Decode raw input (text or HTML, sniffed unless ``input_format`` says) and clean it."""
-        return self.explain_bytes(data, url, input_format, encoding, recurring=recurring)[0]
-
-    def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
-                      encoding: str | None = None, *,
-                      recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
-        """``clean_and_explain`` for raw input bytes."""
-        return self.clean_and_explain(self.decode(data, input_format, encoding), url, recurring=recurring)
-
-    def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
-        """Raw input to the text the stages read: HTML is turned into text first."""
-        from .read import decode, looks_like_html
-
-        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
-            from .html import html_to_text
-
-            return html_to_text(data, encoding)
-        return decode(data, encoding)
 
 
 def _prose_sample(blocks, size: int = 3000) -> str:

@@ -44,6 +44,13 @@ LOCAL = (
     "lower_start", "group_size", "stop_rel", "title_case_rel", "isolated", "words_bin_1", "words_bin_2",
     "words_bin_3", "words_bin_4",
 )
+# Structure around a block of an HTML page (cleaner/html); all zero for text input.
+HTML = (
+    "h_nav", "h_header", "h_footer", "h_aside", "h_article", "h_main", "h_form", "h_figure", "h_list",
+    "h_table", "h_blockquote", "h_pre", "h_dialog", "h_heading", "h_h1", "h_paragraph", "h_chrome_class",
+    "h_meta_class", "h_story_class", "h_link_density", "h_in_root", "h_no_structure",
+)
+_NO_HTML = (0.0,) * len(HTML)
 CONTEXT = (
     "bias", "local", "prev", "next", "prev2", "next2", "window", "before_headline", "after_headline",
     "headline_near", "no_headline", "after_end", "position", "chrome_hit", "title_words",
@@ -90,14 +97,19 @@ class Weights:
 
     @classmethod
     def from_tables(cls, local: dict, context: dict, revise: dict) -> "Weights":
-        return cls(tuple(float(local.get(k, 0.0)) for k in LOCAL),
+        return cls(tuple(float(local.get(k, 0.0)) for k in LOCAL + HTML),
                    tuple(float(context.get(k, 0.0)) for k in CONTEXT),
                    tuple(float(revise.get(k, 0.0)) for k in REVISE))
 
 
 @lru_cache(maxsize=4)
 def load_weights(name: str = "weights.toml") -> Weights:
-    raw = (resources.files("cleaner") / "data" / name).read_text(encoding="utf-8")
+    """Weights of the score stage: ``weights.toml`` for text, ``weights-html.toml``
+    for HTML pages (falling back to the text weights when it is missing)."""
+    path = resources.files("cleaner") / "data" / name
+    if not path.is_file():
+        path = resources.files("cleaner") / "data" / "weights.toml"
+    raw = path.read_text(encoding="utf-8")
     table = tomllib.loads(raw)
     return Weights.from_tables(table["local"], table["context"], table.get("revise", {"context": 1.0}))
 
@@ -144,6 +156,8 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
         group_size[b.group] = group_size.get(b.group, 0) + 1
         if len(b.text) < 40:
             group_short[b.group] = group_short.get(b.group, 0) + 1
+    if not evidence:
+        return
     capitals = [len(_CAPITALISED.findall(ev.block.text)) / (len(ev.tokens) or 1) for ev in evidence]
     # The page's own prose sets the scale: stop-word lists and capitalisation
     # differ by language, so each block is also measured against the longest blocks.
@@ -182,7 +196,23 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(8 <= words < 16),
             float(16 <= words < 40),
             float(words >= 40),
-        )
+        ) + (_html_features(b.html) if b.html is not None else _NO_HTML)
+
+
+def _html_features(info) -> tuple[float, ...]:
+    regions = info.regions
+    return tuple(float(r in regions) for r in ("nav", "header", "footer", "aside", "article", "main", "form",
+                                                "figure", "list", "table", "blockquote", "pre", "dialog")) + (
+        float(info.heading > 0),
+        float(info.heading == 1),
+        float(info.paragraph),
+        float(info.chrome_class),
+        float(info.meta_class),
+        float(info.story_class),
+        info.link_density,
+        float(info.in_root),
+        float(not info.ancestors),
+    )
 
 
 def _title_words(evidence: list[Evidence], headline: int | None) -> frozenset[str]:

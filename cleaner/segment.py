@@ -7,6 +7,7 @@ Scraped text holds one block per line; a blank line separates groups of blocks
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -22,6 +23,12 @@ class Block:
     text: str
     group: int
     line: int
+    html: Any = None  # html.HtmlInfo for blocks of an HTML page
+
+
+def clean_line(raw: str) -> str:
+    """A line with invisible characters dropped and whitespace folded."""
+    return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
 
 
 def segment(text: str) -> list[Block]:
@@ -30,7 +37,7 @@ def segment(text: str) -> list[Block]:
     group = 0
     gap = False
     for number, raw in enumerate(text.split("\n"), 1):
-        line = _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
+        line = clean_line(raw)
         if not line:
             gap = True
             continue

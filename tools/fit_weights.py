@@ -79,11 +79,20 @@ def label_blocks(blocks, record) -> list[float | None]:
     return out
 
 
+INPUT = "text"
+
+
 class Page:
     def __init__(self, record, cleaner: Cleaner):
         self.record = record
-        self.text = record["input"].read_text(encoding="utf-8")
-        self.blocks = segment(self.text)
+        if INPUT == "html":
+            from cleaner.html import read_page
+
+            self.html = record["html"].read_bytes()
+            self.blocks = read_page(self.html).blocks
+        else:
+            self.text = record["input"].read_text(encoding="utf-8")
+            self.blocks = segment(self.text)
         self.language = T.guess_language(_prose_sample(self.blocks))
         self.evidence = [S._local(b, cleaner.ruleset, T.stopwords(self.language)) for b in self.blocks]
         S._local_features(self.evidence, None)
@@ -92,6 +101,11 @@ class Page:
         self.labels = label_blocks(self.blocks, record)
         host = urlparse(record.get("url") or "").netloc.removeprefix("www.")
         self.site = host or record["id"]
+
+    def clean(self, cleaner: Cleaner) -> str:
+        if INPUT == "html":
+            return cleaner.clean_html_and_explain(self.html)[0].text
+        return cleaner.clean(self.text).text
 
     def local_matrix(self):
         return np.array([ev.local_features for ev in self.evidence])
@@ -133,12 +147,19 @@ def _logistic(X, y, c: float, sample_weight) -> list[float]:
     return [round(float(v), 4) for v in model.coef_[0]]
 
 
-def evaluate(pages: list[Page], weights: S.Weights) -> dict[str, float]:
+def _with_weights(weights: S.Weights) -> Cleaner:
     cleaner = Cleaner(detect_language=False)
     cleaner.weights = weights
+    if INPUT == "html":
+        type(cleaner).html_weights = property(lambda self: self.weights)
+    return cleaner
+
+
+def evaluate(pages: list[Page], weights: S.Weights) -> dict[str, float]:
+    cleaner = _with_weights(weights)
     pairs, counts = [], []
     for p in pages:
-        out = cleaner.clean(p.text).text
+        out = p.clean(cleaner)
         if "body" in p.record:
             pairs.append((p.record["body"], out))
         else:
@@ -154,7 +175,7 @@ def evaluate(pages: list[Page], weights: S.Weights) -> dict[str, float]:
 def write(weights: S.Weights, path: Path, note: str) -> None:
     lines = ["# Weights of the score stage (cleaner/score.py): log-odds that a block is story.",
              "# Fitted by tools/fit_weights.py; " + note, "", "[local]"]
-    lines += [f"{k} = {v}" for k, v in zip(S.LOCAL, weights.local)]
+    lines += [f"{k} = {v}" for k, v in zip(S.LOCAL + S.HTML, weights.local) if v or k in S.LOCAL]
     lines += ["", "[context]"]
     lines += [f"{k} = {v}" for k, v in zip(S.CONTEXT, weights.context)]
     lines += ["", "[revise]"]
@@ -163,22 +184,26 @@ def write(weights: S.Weights, path: Path, note: str) -> None:
 
 
 def main() -> None:
-    global WEIGHT_POWER
+    global WEIGHT_POWER, INPUT
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", nargs="+")
     ap.add_argument("--folds", type=int, default=0, help="cross-validate by site over this many folds")
     ap.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
-    ap.add_argument("--write", action="store_true", help="write cleaner/data/weights.toml")
+    ap.add_argument("--write", action="store_true", help="write the weights file of the chosen input")
+    ap.add_argument("--input", choices=["text", "html"], default="text",
+                    help="fit on the scraped text (weights.toml) or the raw HTML (weights-html.toml)")
     ap.add_argument("--weight-power", type=float, default=WEIGHT_POWER,
                     help="blocks weigh (words + 1) ** this in the fit")
     args = ap.parse_args()
+    INPUT = args.input
     WEIGHT_POWER = args.weight_power
 
     cleaner = Cleaner(detect_language=False)
     by_corpus = {}
     for folder in [f for f in args.corpora if Path(f).is_dir()]:
         records = metrics.load_corpus(folder)
-        by_corpus[Path(folder).name] = [Page(r, cleaner) for r in records]
+        pages = [Page(r, cleaner) for r in records]
+        by_corpus[Path(folder).name] = [p for p in pages if p.blocks]
     pages = [p for ps in by_corpus.values() for p in ps]
 
     if args.folds:
@@ -200,11 +225,12 @@ def main() -> None:
     weights = fit(pages, args.c)
     for name, ps in by_corpus.items():
         _report(f"in-sample {name}", evaluate(ps, weights))
-    print("local:", dict(zip(S.LOCAL, weights.local)))
+    print("local:", dict(zip(S.LOCAL + S.HTML, weights.local)))
     print("context:", dict(zip(S.CONTEXT, weights.context)))
     print("revise:", dict(zip(S.REVISE, weights.revise)))
     if args.write:
-        write(weights, ROOT / "cleaner" / "data" / "weights.toml",
+        name = "weights-html.toml" if INPUT == "html" else "weights.toml"
+        write(weights, ROOT / "cleaner" / "data" / name,
               f"{len(pages)} pages of {', '.join(by_corpus)}; C={args.c}.")
 
 
@@ -215,10 +241,9 @@ def _evaluate_each(pages: list[Page]) -> dict:
         groups.setdefault(id(p.fold_weights), []).append(p)
     pairs, counts = [], []
     for ps in groups.values():
-        cleaner = Cleaner(detect_language=False)
-        cleaner.weights = ps[0].fold_weights
+        cleaner = _with_weights(ps[0].fold_weights)
         for p in ps:
-            out = cleaner.clean(p.text).text
+            out = p.clean(cleaner)
             if "body" in p.record:
                 pairs.append((p.record["body"], out))
             else:

@@ -1,0 +1,310 @@
+"""HTML input: the page's blocks, as scrapers print them, with the structure around each.
+
+beautifulsoup4 over lxml parses the page (only this package imports them). What
+is never text (scripts, styles, hidden nodes, form controls) is dropped; the rest
+becomes one block per line, exactly like scraped text, and each block keeps the
+structure it sat in (nav, header, footer, aside, article; class and id words;
+how much of it is link text; headings, lists, tables, captions) as evidence for
+the same engine that cleans text. The page's own metadata (JSON-LD, OpenGraph,
+meta tags, <time>, <html lang>) is read in ``meta.py``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from ..errors import InputError
+from ..segment import Block, clean_line
+
+# Below this many characters, <noscript> content is a notice, not the page.
+_NOSCRIPT_TEXT = 500
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_ROLES = {
+    "navigation": "nav", "menubar": "nav", "menu": "nav", "search": "nav", "banner": "header",
+    "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
+    "dialog": "dialog", "alertdialog": "dialog",
+}
+_REGION_TAGS = {"nav": "nav", "menu": "nav", "header": "header", "footer": "footer", "aside": "aside",
+                "article": "article", "main": "main", "form": "form", "figure": "figure",
+                "figcaption": "figure", "li": "list", "dd": "list", "dt": "list", "td": "table",
+                "th": "table", "blockquote": "blockquote", "pre": "pre"}
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+REGIONS = ("nav", "header", "footer", "aside", "article", "main", "form", "figure", "list", "table",
+           "blockquote", "pre", "dialog")
+
+
+@dataclass(slots=True)
+class HtmlInfo:
+    """The structure a block sat in."""
+
+    regions: frozenset[str]
+    heading: int  # 1 to 6, or 0
+    paragraph: bool  # inside a <p>
+    chrome_class: bool  # an ancestor's class or id says chrome (share, related, nav...)
+    meta_class: bool  # ... says metadata (byline, caption, date)
+    story_class: bool  # ... says story (article-body, content)
+    link_density: float  # share of the block's characters inside links
+    ancestors: tuple[int, ...]  # ids of the block elements around it, outermost first
+    in_root: bool = False  # inside the element holding most of the page's prose
+
+
+@dataclass(slots=True)
+class Page:
+    """An HTML page turned into blocks."""
+
+    blocks: list[Block]
+    title: str
+    meta: dict
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    raw = (resources.files("cleaner") / "data" / "html.toml").read_text(encoding="utf-8")
+    t = tomllib.loads(raw)
+
+    def words(key: str) -> str:
+        return "|".join(regex.escape(w) for w in sorted(t[key], key=len, reverse=True))
+
+    return {
+        "drop": frozenset(t["drop"]),
+        "block": frozenset(t["block"]),
+        "paragraph": frozenset(t["paragraph"]),
+        "hidden": frozenset(t["hidden_words"]),
+        "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
+        "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
+        "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
+    }
+
+
+def parse(html: str | bytes, encoding: str | None = None):
+    try:
+        from bs4 import BeautifulSoup
+        import warnings
+        from bs4 import XMLParsedAsHTMLWarning
+    except ImportError:  # pragma: no cover - declared dependencies
+        raise InputError("HTML input needs beautifulsoup4 and lxml (pip install beautifulsoup4 lxml)") from None
+    if isinstance(html, bytes) and encoding is None:
+        # Valid UTF-8 is taken as UTF-8 even when the page declares another
+        # charset: saved pages are often re-encoded and keep their old <meta>.
+        try:
+            html = html.decode("utf-8-sig" if html.startswith(b"\xef\xbb\xbf") else "utf-8")
+        except UnicodeDecodeError:
+            pass  # the declared charset decides, then detection (bs4's UnicodeDammit)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            return BeautifulSoup(html, "lxml", from_encoding=encoding if isinstance(html, bytes) else None)
+    except Exception as exc:  # lxml raises a variety of errors on broken bytes
+        raise InputError(f"cannot parse the HTML ({exc.__class__.__name__})") from None
+
+
+def read_page(html: str | bytes, encoding: str | None = None) -> Page:
+    """The page's blocks, title and metadata."""
+    from .meta import read_meta
+
+    soup = parse(html, encoding)
+    meta = read_meta(soup)  # before scripts go: JSON-LD lives in <script>
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    walker = _Walker(_tables())
+    if title:
+        walker.emit_title(title)
+    body = soup.body or soup
+    walker.walk(body)
+    walker.flush()
+    _mark_root(walker.blocks)
+    return Page(walker.blocks, title, meta)
+
+
+def html_to_text(html: str | bytes, encoding: str | None = None) -> str:
+    """The page as scraped text: one block per line, blank lines between paragraphs."""
+    page = read_page(html, encoding)
+    out: list[str] = []
+    last = None
+    for b in page.blocks:
+        if last is not None:
+            out.append("\n\n" if b.group != last else "\n")
+        out.append(b.text)
+        last = b.group
+    return "".join(out) + ("\n" if out else "")
+
+
+class _Frame:
+    __slots__ = ("regions", "heading", "paragraph", "chrome", "meta", "story", "links", "ident", "ancestors")
+
+    def __init__(self, regions, heading, paragraph, chrome, meta, story, links, ident, ancestors):
+        self.regions = regions
+        self.heading = heading
+        self.paragraph = paragraph
+        self.chrome = chrome
+        self.meta = meta
+        self.story = story
+        self.links = links
+        self.ident = ident
+        self.ancestors = ancestors
+
+
+class _Walker:
+    """Depth-first walk that prints blocks the way scrapers do."""
+
+    def __init__(self, tables: dict):
+        self.t = tables
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.group = 0
+        self.gap = False
+        self.frame = _Frame(frozenset(), 0, False, False, False, False, 0, 0, ())
+
+    def emit_title(self, title: str) -> None:
+        self.parts.append(title)
+        self.flush()
+        self.gap = True
+
+    def walk(self, root) -> None:
+        from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+        not_text = (Comment, Declaration, Doctype, ProcessingInstruction)
+
+        tables = self.t
+        stack: list = [(root, self.frame, False)]
+        while stack:
+            node, frame, closing = stack.pop()
+            if closing:
+                # Leaving a block element: its text ends here; the parent's context resumes.
+                self.flush()
+                if node.name in tables["paragraph"]:
+                    self.gap = True
+                self.frame = frame
+                continue
+            if isinstance(node, NavigableString):
+                if not isinstance(node, not_text):
+                    text = str(node)
+                    if text:
+                        self.parts.append(text)
+                        if frame.links:
+                            self.link_chars += len(text.strip())
+                continue
+            if not isinstance(node, Tag):
+                continue
+            name = node.name
+            if name in tables["drop"] or _hidden(node, tables):
+                continue
+            if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
+                continue  # a "please enable JavaScript" note; some sites put the whole page here
+            if name == "br":
+                self.flush()
+                continue
+            child = self._enter(node, frame)
+            if name in tables["block"]:
+                self.flush()
+                if name in tables["paragraph"]:
+                    self.gap = True
+                self.frame = child
+                stack.append((node, frame, True))
+            stack.extend((c, child, False) for c in reversed(node.contents))
+
+    def _enter(self, node, frame: _Frame) -> _Frame:
+        name = node.name
+        regions = frame.regions
+        region = _REGION_TAGS.get(name)
+        role = node.get("role")
+        attrs = " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
+        extra = set()
+        if region:
+            extra.add(region)
+        if isinstance(role, str) and role.lower() in _ROLES:
+            extra.add(_ROLES[role.lower()])
+        if node.get("itemprop") == "articleBody":
+            extra.add("article")
+        if extra - regions:
+            regions = regions | extra
+        chrome, meta, story = frame.chrome, frame.meta, frame.story
+        if attrs:
+            chrome = chrome or self.t["chrome"].search(attrs) is not None
+            meta = meta or self.t["meta"].search(attrs) is not None
+            story = story or self.t["story"].search(attrs) is not None
+        is_block = name in self.t["block"]
+        return _Frame(
+            regions,
+            _HEADINGS.get(name, frame.heading),
+            frame.paragraph or name == "p",
+            chrome, meta, story,
+            frame.links + (name == "a"),
+            id(node) if is_block else frame.ident,
+            frame.ancestors + (id(node),) if is_block else frame.ancestors,
+        )
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        self.parts = []
+        links, self.link_chars = self.link_chars, 0
+        # Source line breaks are spaces, except in preformatted text.
+        pieces = raw.split("\n") if "pre" in self.frame.regions else [raw.replace("\n", " ")]
+        for piece in pieces:
+            line = clean_line(piece)
+            if not line:
+                continue
+            if self.gap and self.blocks:
+                self.group += 1
+            self.gap = False
+            f = self.frame
+            info = HtmlInfo(f.regions, f.heading, f.paragraph, f.chrome, f.meta, f.story,
+                            min(1.0, links / max(1, len(line))), f.ancestors)
+            self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
+
+
+def _attr(node, name: str) -> str:
+    value = node.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _hidden(node, tables: dict) -> bool:
+    attrs = node.attrs
+    if not attrs:
+        return False
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    classes = attrs.get("class")
+    if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes):
+        return True
+    return False
+
+
+def _mark_root(blocks: list[Block]) -> None:
+    """Mark the blocks inside the element that holds most of the page's prose.
+
+    Each prose-like block gives its length to the element around it and half of
+    it to the next one out (as readability does); the best-scored element is
+    the root.
+    """
+    score: dict[int, float] = {}
+    for b in blocks:
+        info = b.html
+        if info is None or len(info.ancestors) < 2:
+            continue
+        words = b.text.count(" ") + 1
+        if words < 8 or info.link_density > 0.5 or b.text[-1] not in ".!?\"”’)»:。！？":
+            continue
+        weight = words * (1.0 - info.link_density)
+        parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
+        score[parent] = score.get(parent, 0.0) + weight
+        if grand is not None:
+            score[grand] = score.get(grand, 0.0) + weight / 2
+    if not score:
+        return
+    root = max(score, key=score.__getitem__)
+    for b in blocks:
+        if b.html is not None and root in b.html.ancestors:
+            b.html.in_root = True

@@ -1,0 +1,194 @@
+"""Metadata an HTML page declares: JSON-LD, OpenGraph and other meta tags,
+<time>, rel=author links, <html lang>. Checked against the text before use."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+import regex
+
+from ..metadata.dates import parse_date
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+                  "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+                  "scholarlyarticle", "socialmediaposting", "liveblogposting", "report", "webpage",
+                  "medicalwebpage", "posting", "discussionforumposting", "videoobject", "howto", "recipe"}
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title", "sailthru.title", "parsely-title")
+_DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
+              "publishdate", "publish-date", "published_time", "dc.date", "dc.date.issued", "dcterms.date",
+              "dcterms.created", "citation_publication_date", "citation_date", "parsely-pub-date",
+              "sailthru.date", "article.published", "og:published_time", "cxenseparse:recs:publishtime")
+_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "citation_author", "sailthru.author",
+                "parsely-author", "byl", "twitter:creator")
+_URLISH = regex.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net|de|fr)\b|@")
+_SPACE = regex.compile(r"\s+")
+
+
+def read_meta(soup) -> dict:
+    """What the page says of itself: title, authors, published, source, language."""
+    out: dict = {}
+    _json_ld(soup, out)
+    metas: dict[str, str] = {}
+    for tag in soup.find_all("meta"):
+        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+        value = tag.get("content")
+        if key and isinstance(value, str) and value.strip() and key not in metas:
+            metas[key] = _fold(value)
+    for key in _TITLE_KEYS:
+        if key in metas:
+            out.setdefault("titles", []).append(metas[key])
+    for key in _DATE_KEYS:
+        if key in metas and "published" not in out:
+            iso = _iso(metas[key])
+            if iso:
+                out["published"] = iso
+    for key in _AUTHOR_KEYS:
+        if key in metas and "authors" not in out:
+            names = [n for n in _split_names(metas[key]) if not _URLISH.search(n)]
+            if names:
+                out["authors"] = names
+    if "og:site_name" in metas:
+        out.setdefault("site", metas["og:site_name"])
+    if "published" not in out:
+        for t in soup.find_all("time"):
+            value = t.get("datetime") or t.get("content")
+            iso = _iso(value) if isinstance(value, str) else None
+            if iso:
+                out["published"] = iso
+                break
+    if "authors" not in out:
+        names = []
+        for a in soup.find_all(attrs={"rel": "author"}):
+            name = _fold(a.get_text(" ", strip=True))
+            if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names:
+                names.append(name)
+        if names:
+            out["authors"] = names
+    html = soup.find("html")
+    lang = html.get("lang") if html is not None else None
+    if isinstance(lang, str) and regex.match(r"[a-zA-Z]{2}\b", lang):
+        out["language"] = lang[:2].lower()
+    return out
+
+
+def _json_ld(soup, out: dict) -> None:
+    for script in soup.find_all("script", attrs={"type": regex.compile(r"ld\+json", regex.I)}):
+        raw = script.string or script.get_text()
+        if not raw or not raw.strip():
+            continue
+        try:
+            data = json.loads(raw.strip().removeprefix("<![CDATA[").removesuffix("]]>"))
+        except (ValueError, RecursionError):
+            continue
+        for item in _items(data):
+            kind = item.get("@type")
+            kinds = {k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
+            if not kinds & _ARTICLE_TYPES:
+                continue
+            rank = 0 if kinds & (_ARTICLE_TYPES - {"webpage", "medicalwebpage", "videoobject"}) else 1
+            if out.get("_rank", 9) <= rank:
+                continue
+            found = {}
+            headline = item.get("headline") or item.get("name")
+            if isinstance(headline, str) and headline.strip():
+                found["titles"] = [_fold(headline)]
+            names = _person_names(item.get("author") or item.get("creator"))
+            if names:
+                found["authors"] = names
+            for key in ("datePublished", "dateCreated", "uploadDate"):
+                iso = _iso(item.get(key)) if isinstance(item.get(key), str) else None
+                if iso:
+                    found["published"] = iso
+                    break
+            publisher = item.get("publisher")
+            if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+                found["site"] = _fold(publisher["name"])
+            if found:
+                for key in ("titles", "authors", "published", "site"):
+                    out.pop(key, None)
+                out.update(found)
+                out["_rank"] = rank
+
+
+def _items(data, depth: int = 0):
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for x in data:
+            yield from _items(x, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _items(graph, depth + 1)
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, (dict, list)):
+            yield from _items(main, depth + 1)
+
+
+def _person_names(value) -> list[str]:
+    names: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(item, dict) and str(item.get("@type", "")).lower() == "organization":
+            continue
+        if isinstance(name, str):
+            for n in _split_names(name):
+                if n and not _URLISH.search(n) and n not in names:
+                    names.append(n)
+    return names
+
+
+def _split_names(raw: str) -> list[str]:
+    parts = regex.split(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", _fold(raw))
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _iso(value) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return parse_date(value)
+    if not 1990 <= stamp.year <= 2100:
+        return None
+    if len(value) <= 10:
+        return stamp.date().isoformat()
+    return stamp.isoformat()
+
+
+def _fold(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def _key(text: str | None) -> str:
+    return " ".join(regex.findall(r"\w+", (text or "").casefold()))
+
+
+def merge(meta, page: dict, evidence, selection):
+    """The text's metadata completed and checked with what the page declares.
+
+    A declared title wins when the page prints it as a block (the headline);
+    declared dates and authors win over what bylines suggest, since they come
+    from the publisher's own system; the text's language wins over <html lang>.
+    """
+    printed = {_key(ev.block.text) for ev in evidence[:400] if ev.words <= 40}
+    for title in page.get("titles", []):
+        if _key(title) in printed:
+            meta.title = title
+            break
+    else:
+        if not meta.title and page.get("titles"):
+            meta.title = page["titles"][0]
+    if page.get("published"):
+        meta.published = page["published"]
+    if page.get("authors"):
+        meta.authors = list(page["authors"])
+    if not meta.source and page.get("site"):
+        meta.source = page["site"]
+    if not meta.language and page.get("language"):
+        meta.language = page["language"]
+    return meta
