@@ -36,6 +36,10 @@ _REGION_TAGS = {"nav": "nav", "menu": "nav", "header": "header", "footer": "foot
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 REGIONS = ("nav", "header", "footer", "aside", "article", "main", "form", "figure", "list", "table",
            "blockquote", "pre", "dialog")
+_REGION_SET = frozenset(REGIONS)
+# Structure flags of an element holding more than this share of the page's text
+# are void: broken markup can nest a whole page inside a menu or a hidden box.
+VOID_SHARE = 0.5
 
 
 @dataclass(slots=True)
@@ -116,8 +120,9 @@ def read_page(html: str | bytes, encoding: str | None = None) -> Page:
     body = soup.body or soup
     walker.walk(body)
     walker.flush()
-    _mark_root(walker.blocks)
-    return Page(walker.blocks, title, meta)
+    blocks = _settle(walker.blocks)
+    _mark_root(blocks)
+    return Page(blocks, title, meta)
 
 
 def html_to_text(html: str | bytes, encoding: str | None = None) -> str:
@@ -134,17 +139,17 @@ def html_to_text(html: str | bytes, encoding: str | None = None) -> str:
 
 
 class _Frame:
-    __slots__ = ("regions", "heading", "paragraph", "chrome", "meta", "story", "links", "ident", "ancestors")
+    """The context a node inherits. Flags carry the id of the element that set
+    them, so that a flag set by an element holding most of the page (broken
+    markup nests whole pages in a menu) can be voided afterwards."""
 
-    def __init__(self, regions, heading, paragraph, chrome, meta, story, links, ident, ancestors):
-        self.regions = regions
+    __slots__ = ("flags", "heading", "paragraph", "links", "ancestors")
+
+    def __init__(self, flags, heading, paragraph, links, ancestors):
+        self.flags = flags  # tuple of (name, setter id): regions, "chrome", "meta", "story", "hidden"
         self.heading = heading
         self.paragraph = paragraph
-        self.chrome = chrome
-        self.meta = meta
-        self.story = story
         self.links = links
-        self.ident = ident
         self.ancestors = ancestors
 
 
@@ -158,7 +163,7 @@ class _Walker:
         self.link_chars = 0
         self.group = 0
         self.gap = False
-        self.frame = _Frame(frozenset(), 0, False, False, False, False, 0, 0, ())
+        self.frame = _Frame((), 0, False, 0, ())
 
     def emit_title(self, title: str) -> None:
         self.parts.append(title)
@@ -169,7 +174,6 @@ class _Walker:
         from bs4 import Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
         not_text = (Comment, Declaration, Doctype, ProcessingInstruction)
-
         tables = self.t
         stack: list = [(root, self.frame, False)]
         while stack:
@@ -192,7 +196,7 @@ class _Walker:
             if not isinstance(node, Tag):
                 continue
             name = node.name
-            if name in tables["drop"] or _hidden(node, tables):
+            if name in tables["drop"]:
                 continue
             if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
                 continue  # a "please enable JavaScript" note; some sites put the whole page here
@@ -210,33 +214,39 @@ class _Walker:
 
     def _enter(self, node, frame: _Frame) -> _Frame:
         name = node.name
-        regions = frame.regions
+        ident = id(node)
+        have = {f for f, _ in frame.flags}
+        new = []
+
+        def add(flag: str) -> None:
+            if flag not in have:
+                have.add(flag)
+                new.append((flag, ident))
+
         region = _REGION_TAGS.get(name)
-        role = node.get("role")
-        attrs = " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
-        extra = set()
         if region:
-            extra.add(region)
-        if isinstance(role, str) and role.lower() in _ROLES:
-            extra.add(_ROLES[role.lower()])
-        if node.get("itemprop") == "articleBody":
-            extra.add("article")
-        if extra - regions:
-            regions = regions | extra
-        chrome, meta, story = frame.chrome, frame.meta, frame.story
+            add(region)
+        attrs = node.attrs
         if attrs:
-            chrome = chrome or self.t["chrome"].search(attrs) is not None
-            meta = meta or self.t["meta"].search(attrs) is not None
-            story = story or self.t["story"].search(attrs) is not None
+            role = attrs.get("role")
+            if isinstance(role, str) and role.lower() in _ROLES:
+                add(_ROLES[role.lower()])
+            if attrs.get("itemprop") == "articleBody":
+                add("article")
+            if _hidden(node, self.t):
+                add("hidden")
+            words = " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
+            if words:
+                for flag in ("chrome", "meta", "story"):
+                    if flag not in have and self.t[flag].search(words) is not None:
+                        add(flag)
         is_block = name in self.t["block"]
         return _Frame(
-            regions,
+            frame.flags + tuple(new) if new else frame.flags,
             _HEADINGS.get(name, frame.heading),
             frame.paragraph or name == "p",
-            chrome, meta, story,
             frame.links + (name == "a"),
-            id(node) if is_block else frame.ident,
-            frame.ancestors + (id(node),) if is_block else frame.ancestors,
+            frame.ancestors + (ident,) if is_block else frame.ancestors,
         )
 
     def flush(self) -> None:
@@ -245,8 +255,10 @@ class _Walker:
         raw = "".join(self.parts)
         self.parts = []
         links, self.link_chars = self.link_chars, 0
+        f = self.frame
         # Source line breaks are spaces, except in preformatted text.
-        pieces = raw.split("\n") if "pre" in self.frame.regions else [raw.replace("\n", " ")]
+        pre = any(flag == "pre" for flag, _ in f.flags)
+        pieces = raw.split("\n") if pre else [raw.replace("\n", " ")]
         for piece in pieces:
             line = clean_line(piece)
             if not line:
@@ -254,10 +266,32 @@ class _Walker:
             if self.gap and self.blocks:
                 self.group += 1
             self.gap = False
-            f = self.frame
-            info = HtmlInfo(f.regions, f.heading, f.paragraph, f.chrome, f.meta, f.story,
-                            min(1.0, links / max(1, len(line))), f.ancestors)
+            info = (f.flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
             self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
+
+
+def _settle(blocks: list[Block]) -> list[Block]:
+    """Turn raw flags into HtmlInfo, voiding flags of elements that hold most of
+    the page, and drop hidden blocks."""
+    mass: dict[int, int] = {}
+    total = 0
+    for b in blocks:
+        n = len(b.text)
+        total += n
+        for setter in {sid for _, sid in b.html[0]}:
+            mass[setter] = mass.get(setter, 0) + n
+    limit = VOID_SHARE * total
+    kept: list[Block] = []
+    for b in blocks:
+        flags, heading, paragraph, links, ancestors = b.html
+        live = {flag for flag, sid in flags if mass[sid] <= limit}
+        if "hidden" in live:
+            continue
+        b.html = HtmlInfo(frozenset(live & _REGION_SET), heading, paragraph, "chrome" in live, "meta" in live,
+                          "story" in live, links, ancestors)
+        b.index = len(kept)
+        kept.append(b)
+    return kept
 
 
 def _attr(node, name: str) -> str:
@@ -280,6 +314,7 @@ def _hidden(node, tables: dict) -> bool:
     if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes):
         return True
     return False
+
 
 
 def _mark_root(blocks: list[Block]) -> None:
