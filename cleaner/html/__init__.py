@@ -40,6 +40,14 @@ _REGION_SET = frozenset(REGIONS)
 # Structure flags of an element holding more than this share of the page's text
 # are void: broken markup can nest a whole page inside a menu or a hidden box.
 VOID_SHARE = 0.5
+# Flags that say chrome are void on an element holding this share of the prose.
+PROSE_VOID_SHARE = 0.3
+_MIN_PROSE = 400
+_CHROME_FLAGS = frozenset({"chrome", "nav", "header", "footer", "aside", "hidden", "dialog", "form"})
+_PROSE_END = frozenset(".!?\"”’)»:。！？")
+# Class and id words speak for text at most this many block levels down.
+CLASS_REACH = 3
+_CLASS_FLAGS = frozenset({"chrome", "meta", "story"})
 
 
 @dataclass(slots=True)
@@ -146,7 +154,7 @@ class _Frame:
     __slots__ = ("flags", "heading", "paragraph", "links", "ancestors")
 
     def __init__(self, flags, heading, paragraph, links, ancestors):
-        self.flags = flags  # tuple of (name, setter id): regions, "chrome", "meta", "story", "hidden"
+        self.flags = flags  # (name, setter id, block depth): regions, "chrome", "meta", "story", "hidden"
         self.heading = heading
         self.paragraph = paragraph
         self.links = links
@@ -215,13 +223,14 @@ class _Walker:
     def _enter(self, node, frame: _Frame) -> _Frame:
         name = node.name
         ident = id(node)
-        have = {f for f, _ in frame.flags}
+        depth = len(frame.ancestors)
+        have = {f for f, _, _ in frame.flags}
         new = []
 
         def add(flag: str) -> None:
             if flag not in have:
                 have.add(flag)
-                new.append((flag, ident))
+                new.append((flag, ident, depth))
 
         region = _REGION_TAGS.get(name)
         if region:
@@ -238,11 +247,17 @@ class _Walker:
             words = " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
             if words:
                 for flag in ("chrome", "meta", "story"):
-                    if flag not in have and self.t[flag].search(words) is not None:
+                    if self.t[flag].search(words) is not None:
+                        # Class words speak for nearby text: a nearer setter replaces a farther one.
+                        have.discard(flag)
                         add(flag)
         is_block = name in self.t["block"]
+        flags = frame.flags
+        if new:
+            renewed = {f for f, _, _ in new}
+            flags = tuple(x for x in flags if x[0] not in renewed) + tuple(new)
         return _Frame(
-            frame.flags + tuple(new) if new else frame.flags,
+            flags,
             _HEADINGS.get(name, frame.heading),
             frame.paragraph or name == "p",
             frame.links + (name == "a"),
@@ -257,7 +272,7 @@ class _Walker:
         links, self.link_chars = self.link_chars, 0
         f = self.frame
         # Source line breaks are spaces, except in preformatted text.
-        pre = any(flag == "pre" for flag, _ in f.flags)
+        pre = any(flag == "pre" for flag, _, _ in f.flags)
         pieces = raw.split("\n") if pre else [raw.replace("\n", " ")]
         for piece in pieces:
             line = clean_line(piece)
@@ -266,25 +281,39 @@ class _Walker:
             if self.gap and self.blocks:
                 self.group += 1
             self.gap = False
-            info = (f.flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
+            depth = len(f.ancestors)
+            flags = tuple((flag, sid) for flag, sid, at in f.flags
+                          if flag not in _CLASS_FLAGS or depth - at <= CLASS_REACH)
+            info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
             self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
 
 
 def _settle(blocks: list[Block]) -> list[Block]:
-    """Turn raw flags into HtmlInfo, voiding flags of elements that hold most of
-    the page, and drop hidden blocks."""
+    """Turn raw flags into HtmlInfo and drop hidden blocks.
+
+    A flag is void when the element that set it holds more than half the page's
+    text, or, for flags that say chrome, a good share of its prose: a "share"
+    word on the box around the story's paragraphs says nothing about them.
+    """
     mass: dict[int, int] = {}
-    total = 0
+    prose_mass: dict[int, int] = {}
+    total = prose_total = 0
     for b in blocks:
         n = len(b.text)
+        prose = n if _is_prose(b.text) else 0
         total += n
+        prose_total += prose
         for setter in {sid for _, sid in b.html[0]}:
             mass[setter] = mass.get(setter, 0) + n
+            if prose:
+                prose_mass[setter] = prose_mass.get(setter, 0) + prose
     limit = VOID_SHARE * total
+    prose_limit = PROSE_VOID_SHARE * prose_total if prose_total >= _MIN_PROSE else float("inf")
     kept: list[Block] = []
     for b in blocks:
         flags, heading, paragraph, links, ancestors = b.html
-        live = {flag for flag, sid in flags if mass[sid] <= limit}
+        live = {flag for flag, sid in flags
+                if mass[sid] <= limit and (flag not in _CHROME_FLAGS or prose_mass.get(sid, 0) <= prose_limit)}
         if "hidden" in live:
             continue
         b.html = HtmlInfo(frozenset(live & _REGION_SET), heading, paragraph, "chrome" in live, "meta" in live,
@@ -292,6 +321,10 @@ def _settle(blocks: list[Block]) -> list[Block]:
         b.index = len(kept)
         kept.append(b)
     return kept
+
+
+def _is_prose(text: str) -> bool:
+    return text.count(" ") >= 9 and text[-1] in _PROSE_END
 
 
 def _attr(node, name: str) -> str:
@@ -330,7 +363,7 @@ def _mark_root(blocks: list[Block]) -> None:
         if info is None or len(info.ancestors) < 2:
             continue
         words = b.text.count(" ") + 1
-        if words < 8 or info.link_density > 0.5 or b.text[-1] not in ".!?\"”’)»:。！？":
+        if words < 8 or info.link_density > 0.5 or b.text[-1] not in _PROSE_END:
             continue
         weight = words * (1.0 - info.link_density)
         parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
