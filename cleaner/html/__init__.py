@@ -43,6 +43,7 @@ VOID_SHARE = 0.5
 # Flags that say chrome are void on an element holding this share of the prose.
 PROSE_VOID_SHARE = 0.3
 _MIN_PROSE = 400
+_STORY_FLAGS = frozenset({"article", "main", "story"})  # never void: harmless when they hold everything
 _CHROME_FLAGS = frozenset({"chrome", "nav", "header", "footer", "aside", "hidden", "dialog", "form"})
 _PROSE_END = frozenset(".!?\"”’)»:。！？")
 # Class and id words speak for text at most this many block levels down.
@@ -208,6 +209,8 @@ class _Walker:
                 continue
             if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
                 continue  # a "please enable JavaScript" note; some sites put the whole page here
+            if name not in tables["block"] and _hidden(node, tables) and len(node.get_text()) < _NOSCRIPT_TEXT:
+                continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
             if name == "br":
                 self.flush()
                 continue
@@ -292,7 +295,8 @@ def _settle(blocks: list[Block]) -> list[Block]:
     """Turn raw flags into HtmlInfo and drop hidden blocks.
 
     A flag is void when the element that set it holds more than half the page's
-    text, or, for flags that say chrome, a good share of its prose: a "share"
+    text (a layout table, a menu that broken markup wraps around everything),
+    or, for flags that say chrome, a good share of its prose: a "share"
     word on the box around the story's paragraphs says nothing about them.
     """
     mass: dict[int, int] = {}
@@ -313,7 +317,8 @@ def _settle(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         flags, heading, paragraph, links, ancestors = b.html
         live = {flag for flag, sid in flags
-                if mass[sid] <= limit and (flag not in _CHROME_FLAGS or prose_mass.get(sid, 0) <= prose_limit)}
+                if flag in _STORY_FLAGS
+                or (mass[sid] <= limit and (flag not in _CHROME_FLAGS or prose_mass.get(sid, 0) <= prose_limit))}
         if "hidden" in live:
             continue
         b.html = HtmlInfo(frozenset(live & _REGION_SET), heading, paragraph, "chrome" in live, "meta" in live,

@@ -1,0 +1,191 @@
+"""HTML input: structure as evidence, the page's own metadata, and broken markup."""
+
+import json
+
+import pytest
+
+from cleaner import Cleaner, clean_html
+from cleaner.html import html_to_text, read_page
+
+STORY = [
+    "The city council voted on Tuesday to approve a new bridge across the river, ending a debate that has "
+    "lasted for almost ten years in the small town of Millbrook.",
+    "The bridge will cost about 40 million dollars and should open in 2027, the mayor said after the vote, "
+    "adding that work on the foundations would begin in the spring.",
+    "Opponents had argued that the money would be better spent on schools, but a study published last year "
+    "found that traffic on the old bridge had doubled since 2010.",
+    "Residents who spoke at the meeting were divided, with some welcoming the shorter commute and others "
+    "worried about noise from the construction site near their homes.",
+]
+TEASERS = [
+    "A local bakery has won a national prize for its sourdough bread, the second award in three years for "
+    "the family business that opened in 1952.",
+    "The high school football team lost the regional final on Saturday after a late field goal, ending a "
+    "season in which it had not lost a single game.",
+]
+
+
+def page(body: str, head: str = "", lang: str = "en") -> str:
+    return (f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+            f"<title>Council approves bridge | Millbrook News</title>{head}</head><body>{body}</body></html>")
+
+
+def story_html(tag: str = "article") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    return f"<{tag}><h1>Council approves bridge</h1>{paragraphs}</{tag}>"
+
+
+def test_story_is_found_and_chrome_regions_dropped():
+    html = page(
+        "<header><nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li>"
+        "<li><a href='/sport'>Sport</a></li></ul></nav></header>"
+        + story_html()
+        + "<aside><h3>More news</h3>" + "".join(f"<p>{t}</p>" for t in TEASERS) + "</aside>"
+        "<footer><p>© 2024 Millbrook News. All rights reserved.</p><a href='/privacy'>Privacy Policy</a></footer>"
+    )
+    article = clean_html(html)
+    assert article.text.split("\n\n") == STORY
+    assert article.title == "Council approves bridge"
+
+
+def test_class_words_mark_teasers():
+    html = page(story_html("div") + "<div class='related-stories'>"
+                + "".join(f"<div class='teaser'><a href='/x'>Headline {i}</a><p>{t}</p></div>"
+                          for i, t in enumerate(TEASERS)) + "</div>")
+    text = clean_html(html).text
+    assert STORY[-1] in text
+    assert all(t not in text for t in TEASERS)
+
+
+def test_link_lists_are_dropped():
+    links = "".join(f"<li><a href='/s/{i}'>Story number {i} about the town and its people</a></li>" for i in range(12))
+    text = clean_html(page(story_html() + f"<ul>{links}</ul>")).text
+    assert "Story number" not in text and STORY[0] in text
+
+
+def test_hidden_nodes_scripts_and_controls_never_appear():
+    hidden = ("<div style='display: none'>Secret hidden paragraph that nobody sees on the page at all.</div>"
+              "<p aria-hidden='true'>Aria hidden words.</p><p hidden>Hidden attribute words.</p>"
+              "<span class='sr-only'>Screen reader words.</span>"
+              "<script>var x = 'script words';</script><style>.a{color:red}</style>"
+              "<noscript>Please enable JavaScript.</noscript><template><p>Template words.</p></template>"
+              "<svg><text>Svg words</text></svg><form><input value='Input words'><button>Button words</button>"
+              "<select><option>Option words</option></select></form>")
+    text = html_to_text(page(hidden + story_html()))
+    for words in ("Secret hidden", "Aria hidden", "Hidden attribute", "Screen reader", "script words",
+                  "color:red", "enable JavaScript", "Template words", "Svg words", "Input words", "Button words",
+                  "Option words"):
+        assert words not in text
+    assert STORY[0] in text
+
+
+def test_a_page_inside_noscript_is_kept():
+    text = clean_html(page("<noscript>" + story_html() + "</noscript>")).text
+    assert STORY[0] in text
+
+
+def test_block_structure_is_recorded():
+    blocks = read_page(page("<nav><a href='/'>Home</a></nav>" + story_html() + "<footer>Contact us</footer>")).blocks
+    by_text = {b.text: b.html for b in blocks}
+    assert "nav" in by_text["Home"].regions and by_text["Home"].link_density == 1.0
+    assert "footer" in by_text["Contact us"].regions
+    first = by_text[STORY[0]]
+    assert "article" in first.regions and first.paragraph and first.in_root and first.link_density == 0.0
+    assert by_text["Council approves bridge"].heading == 1
+
+
+def test_lists_and_tables_inside_the_story_are_kept():
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2])
+            + "<h2>What the bridge will cost</h2><ul><li>Foundations: 12 million dollars</li>"
+            "<li>Steel deck: 20 million dollars</li><li>Approach roads: 8 million dollars</li></ul>"
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    text = clean_html(page(body)).text
+    assert "Steel deck: 20 million dollars" in text
+    assert "What the bridge will cost" in text
+
+
+def test_json_ld_metadata():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council approves bridge",
+          "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "John Roe"}],
+          "datePublished": "2024-03-05T09:30:00+01:00", "publisher": {"@type": "Organization", "name": "Millbrook News"}}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    article = clean_html(page(story_html(), head))
+    assert article.title == "Council approves bridge"
+    assert article.authors == ["Jane Doe", "John Roe"]
+    assert article.published == "2024-03-05T09:30:00+01:00"
+    assert article.source == "Millbrook News"
+
+
+def test_json_ld_graph_and_broken_json_are_handled():
+    graph = {"@context": "https://schema.org", "@graph": [{"@type": "WebSite", "name": "Millbrook News"},
+             {"@type": "Article", "headline": "Council approves bridge", "datePublished": "2024-03-05"}]}
+    head = ("<script type='application/ld+json'>{not json</script>"
+            f"<script type='application/ld+json'>{json.dumps(graph)}</script>")
+    assert clean_html(page(story_html(), head)).published == "2024-03-05"
+
+
+def test_opengraph_and_meta_tags():
+    head = ("<meta property='og:title' content='Council approves bridge'>"
+            "<meta property='og:site_name' content='Millbrook News'>"
+            "<meta property='article:published_time' content='2024-03-05T08:00:00Z'>"
+            "<meta name='author' content='Jane Doe'>")
+    article = clean_html(page(story_html(), head))
+    assert article.published.startswith("2024-03-05")
+    assert article.authors == ["Jane Doe"]
+    assert article.source == "Millbrook News"
+
+
+def test_time_element_and_rel_author():
+    body = ("<article><h1>Council approves bridge</h1><p class='byline'>By <a rel='author' href='/jd'>Jane Doe</a>"
+            "</p><time datetime='2024-03-05'>March 5</time>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    article = clean_html(page(body))
+    assert article.published == "2024-03-05"
+    assert article.authors == ["Jane Doe"]
+
+
+def test_html_lang_is_a_fallback_only():
+    article = clean_html(page(story_html(), lang="fr"))
+    assert article.language == "en"  # the text says English; the declaration is wrong
+
+
+def test_unclosed_tags():
+    broken = ("<html><head><title>Council approves bridge</title><body><div><nav><a href='/'>Home</a>"
+              "<article><h1>Council approves bridge" + "".join(f"<p>{p}" for p in STORY) + "<div><span>")
+    text = clean_html(broken).text
+    assert STORY[0] in text and STORY[-1] in text
+
+
+def test_wrong_charset_declaration():
+    html = page(story_html().replace("Millbrook", "Münsterbrück"), "<meta http-equiv='Content-Type' "
+                "content='text/html; charset=iso-8859-1'>").encode("utf-8")
+    assert "Münsterbrück" in clean_html(html).text
+
+
+def test_declared_legacy_charset_is_used():
+    html = page(story_html().replace("Millbrook", "Münsterbrück")).replace("charset='utf-8'", "charset='iso-8859-1'")
+    assert "Münsterbrück" in clean_html(html.encode("iso-8859-1")).text
+
+
+def test_deeply_nested_markup():
+    depth = 3000
+    html = page("<div>" * depth + story_html() + "</div>" * depth)
+    assert STORY[0] in clean_html(html).text
+
+
+@pytest.mark.parametrize("junk", [b"", b"<html></html>", b"<<<>>>", b"\x00\x01<p>", "<p>\udcff</p>".encode("utf-8", "surrogatepass")])
+def test_junk_does_not_crash(junk):
+    article = Cleaner().clean_html(junk)
+    assert isinstance(article.text, str)
+
+
+def test_cli_sniffs_html_and_option_forces_it(tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "page.txt"
+    f.write_text(page(story_html()))
+    out = subprocess.run([sys.executable, "-m", "cleaner", str(f)], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith(STORY[0])
+    raw = subprocess.run([sys.executable, "-m", "cleaner", "--input-format", "text", str(f)],
+                         capture_output=True, text=True)
+    assert "<p>" in raw.stdout or raw.stdout == ""  # as text, the markup is not interpreted
