@@ -28,6 +28,8 @@ ENGINE_RULES = {
 }
 
 _HEADLINE_MAX_WORDS = 30
+# A score that reads as story beyond doubt.
+STRONG = 2.0
 # Cost of each run of story blocks, in units of block mass (see story_runs).
 GAP_PENALTY = 3.0
 # Share of a block's word 4-grams already in the story that makes it a repeat.
@@ -71,7 +73,10 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     if headline is None or headline > end:
         headline = find_headline(evidence, start, end)
     if headline is not None and start <= headline <= end:
-        start = min(headline + 1, end)
+        # The story starts under its headline, unless strong prose stands above it
+        # (a lead paragraph printed before a repeated title).
+        if not any(evidence[i].score > STRONG for i in range(start, headline)):
+            start = min(headline + 1, end)
 
     decisions: list[Decision] = []
     for i, ev in enumerate(evidence):
@@ -147,8 +152,9 @@ def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
         came_in.append(from_in)
         out_total, in_total = new_out, new_in
     if in_total <= 0 and out_total <= 0:
-        # Nothing reads as story: keep the longest block, the best prose there is.
-        i = max(range(n), key=lambda k: (evidence[k].words, -k))
+        # Nothing reads as story: keep the best-scored block of some length, the
+        # best prose there is, rather than return nothing.
+        i = max(range(n), key=lambda k: (evidence[k].words >= 10, evidence[k].score, evidence[k].words, -k))
         return [(i, i)]
     state = 1 if in_total > out_total else 0
     labels = [0] * n
