@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import Rule, _phrase_fits
+from . import Rule
 
 _CACHE_MAX_LEN = 300
 _CACHE_SIZE = 50_000
@@ -32,18 +32,12 @@ class RuleSet:
 
     def __init__(self, rules: tuple[Rule, ...]):
         self.rules = rules
-        # Trusted (built-in) chrome rules matching whole blocks take a fast path:
-        # the compiled pattern's own method, called without a timer.
-        self._fast_chrome = tuple(
-            (r, r.compiled.fullmatch, r.max_length or 1 << 62) for r in rules
-            if r.kind == "chrome" and r.weight is None and r.trusted and r.match == "block")
         self.teasers = tuple(r for r in rules if r.kind == "teaser")
-        fast = {r for r, _, _ in self._fast_chrome}
-        self._chrome = tuple(r for r in rules if r.kind == "chrome" and r.weight is None and r not in fast)
-        self._weighted = tuple(r for r in rules if r.kind == "chrome" and r.weight is not None)
-        self._boundary = tuple(r for r in rules if r.kind == "boundary")
-        self._phrase = tuple(r for r in rules if r.kind == "phrase")
-        self._metadata = tuple(r for r in rules if r.kind == "metadata")
+        self._chrome = _prepare(r for r in rules if r.kind == "chrome" and r.weight is None)
+        self._weighted = _prepare(r for r in rules if r.kind == "chrome" and r.weight is not None)
+        self._boundary = _prepare(r for r in rules if r.kind == "boundary")
+        self._phrase = _prepare(r for r in rules if r.kind == "phrase")
+        self._metadata = _prepare(r for r in rules if r.kind == "metadata")
         self._cache: dict[str, Hits] = {}
 
     def __reduce__(self):
@@ -66,34 +60,46 @@ class RuleSet:
     def _scan(self, text: str) -> Hits:
         hits = None
         size = len(text)
-        for rule, fullmatch, limit in self._fast_chrome:
-            if size <= limit and fullmatch(text) is not None:
+        for rule, match, limit in self._chrome:
+            if size <= limit and match(text) is not None:
                 hits = Hits(chrome=rule)
                 break
-        else:
-            for rule in self._chrome:
-                if rule.find(text) is not None:
-                    hits = Hits(chrome=rule)
-                    break
-        for rule in self._weighted:
-            if rule.find(text) is not None:
+        for rule, match, limit in self._weighted:
+            if size <= limit and match(text) is not None:
                 hits = hits or Hits()
                 hits.weight += rule.weight
-        for rule in self._boundary:
-            if rule.find(text) is not None:
+        for rule, match, limit in self._boundary:
+            if size <= limit and match(text) is not None:
                 hits = hits or Hits()
                 hits.boundary = rule
                 break
-        for rule in self._phrase:
-            m = rule.find(text)  # find() checks that a phrase stands apart
+        for rule, match, limit in self._phrase:
+            m = match(text) if size <= limit else None
             if m is not None:
                 hits = hits or Hits()
                 hits.phrases.append((rule, m.start(), m.end()))
-        for rule in self._metadata:
-            m = rule.find(text)
+        for rule, match, limit in self._metadata:
+            m = match(text) if size <= limit else None
             if m is not None:
                 hits = hits or Hits()
                 hits.metadata.append((rule, rule.fields(m)))
                 if rule.edge and hits.boundary is None:
                     hits.boundary = rule
         return hits or _NO_HITS
+
+
+def _prepare(rules) -> tuple:
+    """(rule, match function, length limit) for each rule. Built-in rules whose
+    matches need no check afterwards call their compiled pattern directly, with
+    no timer; the rest go through Rule.find (timer, phrase checks)."""
+    out = []
+    for r in rules:
+        if r.compiled is None:
+            continue
+        if r.trusted and r.kind != "phrase":
+            pat = r.compiled
+            match = pat.fullmatch if r.match == "block" else pat.match if r.match == "start" else pat.search
+        else:
+            match = r.find
+        out.append((r, match, r.max_length or 1 << 62))
+    return tuple(out)
