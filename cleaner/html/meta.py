@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from html import unescape
 
 import regex
 
@@ -92,7 +93,7 @@ def _json_ld(soup, out: dict) -> None:
             found = {}
             headline = item.get("headline") or item.get("name")
             if isinstance(headline, str) and headline.strip():
-                found["titles"] = [_fold(headline)]
+                found["titles"] = [_fold(unescape(headline))]
             names = _person_names(item.get("author") or item.get("creator"))
             if names:
                 found["authors"] = names
@@ -171,24 +172,53 @@ def _key(text: str | None) -> str:
 def merge(meta, page: dict, evidence, selection):
     """The text's metadata completed and checked with what the page declares.
 
-    A declared title wins when the page prints it as a block (the headline);
-    declared dates and authors win over what bylines suggest, since they come
-    from the publisher's own system; the text's language wins over <html lang>.
+    Title: the page's visible headline (an <h1> outside menus) when a declared
+    title or the text agrees with it, else a declared title the page prints,
+    else the first such headline; site names are cut from declared titles.
+    A declared date wins over dates in the text (it comes from the publisher's
+    own system); declared authors fill in when no byline names one (declared
+    author fields often hold an editor or the site). The text's language wins
+    over <html lang>.
     """
-    printed = {_key(ev.block.text) for ev in evidence[:400] if ev.words <= 40}
-    for title in page.get("titles", []):
-        if _key(title) in printed:
-            meta.title = title
-            break
-    else:
-        if not meta.title and page.get("titles"):
-            meta.title = page["titles"][0]
+    site = page.get("site")
+    declared = [_strip_site(t, site) for t in page.get("titles", [])]
+    headlines = [ev.block.text for ev in evidence[:600]
+                 if ev.block.html is not None and ev.block.html.heading == 1 and 2 <= ev.words <= 40
+                 and not ev.block.html.regions & {"nav", "header", "footer", "aside"}
+                 and _key(ev.block.text) != _key(site)]
+    agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
+    printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
+    title = next((h for h in headlines if _key(h) in agree), None)
+    if title is None:
+        title = next((t for t in declared if _key(t) in printed), None)
+    if title is None and headlines:
+        title = headlines[0]
+    if title is None and not meta.title and declared:
+        title = declared[0]
+    if title:
+        meta.title = title
     if page.get("published"):
         meta.published = page["published"]
-    if page.get("authors"):
+    if page.get("authors") and not meta.authors:
         meta.authors = list(page["authors"])
-    if not meta.source and page.get("site"):
-        meta.source = page["site"]
+    if not meta.source and site:
+        meta.source = site
     if not meta.language and page.get("language"):
         meta.language = page["language"]
     return meta
+
+
+_SITE_SEPARATORS = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
+
+
+def _strip_site(title: str, site: str | None) -> str:
+    """'Headline - Site' gives 'Headline' when Site is the site's declared name."""
+    title = _fold(unescape(title))
+    if not site:
+        return title
+    parts = _SITE_SEPARATORS.split(title)
+    if len(parts) > 1:
+        kept = [p for p in parts if _key(p) != _key(site)]
+        if kept and len(kept) < len(parts):
+            return " - ".join(kept) if len(kept) > 1 else kept[0]
+    return title
