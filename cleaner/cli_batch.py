@@ -143,13 +143,13 @@ def batch_command(src, dest, include, exclude, input_format, encoding, fmt, resu
         say(f"failed: {rel}: {reason}")
     if len(report.failed) > SHOWN_FAILURES:
         say(f"... and {len(report.failed) - SHOWN_FAILURES} more failures in {errors}")
-    parts = [f"{report.cleaned:,} files cleaned"]
+    parts = [f"{_count(report.cleaned, 'file')} cleaned"]
     if report.skipped:
         parts.append(f"{report.skipped:,} already done")
     if report.failed:
         parts.append(f"{len(report.failed):,} failed (see {errors})")
     if templates:
-        parts.append(f"templates of {report.sites:,} folders")
+        parts.append(f"templates of {_count(report.sites, 'folder')}")
     say(", ".join(parts) + " " + rate(report.cleaned + len(report.failed), report.bytes, report.seconds, "files"))
     sys.exit(EXIT_INPUT if report.failed else EXIT_OK)
 
@@ -238,13 +238,17 @@ def jsonl_command(source, field, html_field, url_field, output, story_field, met
     except KeyboardInterrupt:
         say("interrupted" + ("" if output == "-" else f"; {output} was not written"))
         sys.exit(EXIT_INTERRUPTED)
-    parts = [f"{report.cleaned:,} records cleaned"]
+    parts = [f"{_count(report.cleaned, 'record')} cleaned"]
     if report.failed:
         parts.append(f"{report.failed:,} failed ({outcome})")
     if templates:
-        parts.append(f"templates of {report.sites:,} hosts")
+        parts.append(f"templates of {_count(report.sites, 'host')}")
     say(", ".join(parts) + " " + rate(report.records, report.bytes, report.seconds, "records"))
     sys.exit(EXIT_INPUT if report.failed else EXIT_OK)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def _check_stream_paths(source: str, output: str) -> None:

@@ -109,7 +109,7 @@ def test_resume_keeps_complete_outputs_and_does_the_rest(tree, tmp_path):
     assert proc.returncode == 0
     assert kept.read_text() == "marker: not cleaned again\n"
     assert STORIES[3][1][0] in (dest / "herald" / "ward.txt").read_text()
-    assert "1 files cleaned, 4 already done" in proc.stderr.decode()
+    assert "1 file cleaned, 4 already done" in proc.stderr.decode()
     # Without --resume every output is written again.
     assert run("batch", tree, dest).returncode == 0
     assert STORIES[0][1][0] in kept.read_text()
@@ -215,7 +215,7 @@ def test_templates_learn_each_folders_chrome(tmp_path):
     plain = run("batch", src, tmp_path / "plain")
     learned = run("batch", src, tmp_path / "learned", "--templates", "-j", 2)
     assert plain.returncode == learned.returncode == 0
-    assert "templates of 1 folders" in learned.stderr.decode()
+    assert "templates of 1 folder" in learned.stderr.decode()
     for n in range(6):
         without = (tmp_path / "plain" / "gazette" / f"{n}.txt").read_text()
         with_templates = (tmp_path / "learned" / "gazette" / f"{n}.txt").read_text()

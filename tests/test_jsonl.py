@@ -155,7 +155,7 @@ def test_templates_learned_per_host(tmp_path):
     plain = parse(run(path).stdout)
     learned = run("-", "--templates", "-j", 2, stdin=path.read_bytes())  # standard input is read twice
     assert learned.returncode == 0
-    assert "templates of 1 hosts" in learned.stderr.decode()
+    assert "templates of 1 host" in learned.stderr.decode()
     out = parse(learned.stdout)
     for i in range(6):
         assert TAGLINE in plain[i]["story"]
