@@ -57,6 +57,8 @@ def main():
       cleaner --explain page.txt          why each block was kept or removed
       cleaner page.html                   HTML is recognised by its content
       cleaner rules                       every rule, with its id and kind
+      cleaner batch pages/ clean/         a folder tree, on all cores
+      cleaner jsonl dump.jsonl -o out.jsonl   a JSON Lines stream
 
     With no command, `clean` runs: `cleaner FILE` is `cleaner clean FILE`.
     """
@@ -255,3 +257,9 @@ def _label(file: str) -> str:
 def _die(message: str, code: int):
     click.echo(f"cleaner: error: {message}", err=True)
     sys.exit(code)
+
+
+from .cli_batch import batch_command, jsonl_command  # noqa: E402  (they use the helpers above)
+
+main.add_command(batch_command)
+main.add_command(jsonl_command)

@@ -58,6 +58,7 @@ CONTEXT = (
 )
 REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
 _CLIP = 6.0
+RECURRING_PENALTY = 8.0
 
 
 @dataclass(slots=True)
@@ -79,6 +80,7 @@ class Evidence:
     metadata: list[tuple[Rule, dict]] = field(default_factory=list)
     context_features: tuple[float, ...] = ()
     revise_features: tuple[float, ...] = ()
+    recurring: bool = False  # recurs across the site's pages (batch templates)
     _content: frozenset[str] | None = None
 
     @property
@@ -167,6 +169,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
     for ev, caps in zip(evidence, capitals):
         b, text, tokens = ev.block, ev.block.text, ev.tokens
+        ev.recurring = bool(recurring) and block_key(text) in recurring
         n_tok = len(tokens) or 1
         size = group_size[b.group]
         first = text[0]
@@ -183,7 +186,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(counts[text.casefold()] > 1),
             float(ev.words < 5),
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
-            float(bool(recurring) and block_key(text) in recurring),
+            float(ev.recurring),
             min((len(text) - len(text.translate(_COMMA_DELETE))) / n_tok, 1.0),
             sum(1 for t in tokens if len(t) > 12) / n_tok,
             float(first in _OPENERS),
@@ -308,6 +311,10 @@ def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float
         )
         ev.revise_features = feats
         ev.score = sum(map(mul, w, feats))
+        if ev.recurring:
+            # Text printed on many pages of the site is its template, however
+            # much it reads like prose (batch runs learn it; see templates.py).
+            ev.score -= RECURRING_PENALTY
 
 
 def split_title(title: str) -> str:

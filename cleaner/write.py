@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from .article import Article
@@ -52,13 +53,24 @@ def _yaml_str(value: str) -> str:
 def write_atomic(path: str | Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename, so that
     readers never see a partial file and a failure leaves no trace."""
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    with open_atomic(path) as fh:
+        fh.write(payload)
+
+
+@contextmanager
+def open_atomic(path: str | Path):
+    """A binary file that appears at ``path`` complete, when the block ends
+    without error; on any error (Ctrl-C too) its temporary file is removed.
+
+    The temporary file, in the same folder, is named ``.{name}.{random}.part``.
+    """
+    path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     try:
         os.fchmod(fd, 0o666 & ~_UMASK)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
         os.replace(tmp, path)
     except BaseException:
         try:

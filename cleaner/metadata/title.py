@@ -38,6 +38,9 @@ def page_title(evidence) -> PageTitle | None:
     first = evidence[index].block.text.strip()
     if not first or T.word_count(first) > MAX_TITLE_WORDS:
         return None
+    group = evidence[index].block.group
+    if sum(1 for ev in evidence[max(0, index - 3):index + 4] if ev.block.group == group) >= 3:
+        return None  # a line of a menu, not a title line
     headline, site = split_site(first, _elsewhere(evidence, index, first))
     return PageTitle(first, headline, site, index)
 
