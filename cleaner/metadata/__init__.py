@@ -75,12 +75,16 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
 
 def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
     """The page title line, the title, and the zones where metadata is looked for."""
-    page = TT.page_title(evidence)
+    page = TT.page_title(evidence, selection.start, selection.headline)
     title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
     if anchor is None:
         anchor = selection.headline if selection.headline is not None else TT.nearest_headline(evidence, selection.start)
-    anchors = TT.repeats(evidence, title, page, selection.start) + ([anchor] if anchor is not None else [])
-    return page, title, Z.find(evidence, anchors, selection.start, selection.end)
+    start = selection.start if selection.start is not None else 0
+    again = TT.repeats(evidence, title, page, selection.start)
+    anchors = [i for i in again if i <= start + 1] + ([anchor] if anchor is not None else [])
+    # The headline printed again below the story, as some pages do with the byline under it.
+    far = [i for i in again if i > start + 1 and i not in anchors]
+    return page, title, Z.find(evidence, anchors, selection.start, selection.end, far)
 
 
 def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None, int | None]:
@@ -88,7 +92,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     agency = None
     user_names: list[str] = []
     user_at = None
-    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail):
+    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail, zones.far):
         for k, i in enumerate(group):
             ev = evidence[i]
             if ev.chrome is not None:
@@ -114,6 +118,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
     candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
     candidates += [(i, False) for i in zones.lead]
+    candidates += [(i, k <= 1) for k, i in enumerate(zones.far)]
     for i, close in candidates:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
@@ -170,7 +175,7 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     if byline_at is not None:
         near = tuple(i for i in (byline_at, byline_at + 1, byline_at - 1, byline_at + 2) if 0 <= i < len(evidence))
     best: tuple[int, str] | None = None
-    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above)):
+    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above), (4, zones.far)):
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None:
