@@ -29,9 +29,17 @@ _BRACKETED = regex.compile(r"\s*[\[(]([^\[\]()]{2,40})[\])]\s*$")
 MAX_TITLE_WORDS = 40
 MAX_SITE_WORDS = 6
 MAX_PARTS = 8
+# Blocks under the title line where a site's logo stands.
+LOGO_ZONE = 3
 # A part of the title line this short may be a section label ("Sport") rather than the
 # headline, when another part is a headline's length.
-MAX_LABEL_WORDS, MIN_HEADLINE_WORDS = 3, 6
+MAX_LABEL_WORDS, MIN_HEADLINE_WORDS, MIN_REST_WORDS = 3, 6, 4
+# Parts of a title line that name a kind of page, not a headline.
+_LABELS = frozenset({
+    "blog", "news", "home", "start", "startseite", "detail", "details", "artikel", "article", "beitrag",
+    "post", "page", "seite", "aktuelles", "aktuell", "meldung", "meldungen", "presse", "archiv", "archive",
+    "actualités", "noticias", "notizie", "nieuws", "aktualności", "blogg", "index",
+})
 # Blocks above the story searched for the headline.
 LOOK_BACK = 12
 # Where a block repeating part of the title line is remembered (a logo, a headline, a footer).
@@ -59,7 +67,7 @@ def page_title(evidence, start: int | None = None, headline: int | None = None) 
         return None
     elsewhere = _elsewhere(evidence, index, first)
     near = window(len(evidence), start, headline) if start is not None else None
-    head, site, printed = _split(first, elsewhere, near)
+    head, site, printed = _split(first, elsewhere, near, index)
     rest = _leftover(first, head) if printed is not None else ""
     site_only = False
     if site is None and printed is None and T.word_count(first) <= MAX_SITE_WORDS:
@@ -112,7 +120,8 @@ def _places(elsewhere) -> dict[str, list[int]]:
     return {k: (v if isinstance(v, list) else [v]) for k, v in elsewhere.items()}
 
 
-def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | None) -> tuple[str, str | None, int | None]:
+def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | None,
+           top: int = 0) -> tuple[str, str | None, int | None]:
     """Headline part, site part, and the block just above the story printing the headline part."""
     title = title.strip()
     m = _BRACKETED.search(title)
@@ -120,7 +129,8 @@ def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | 
         return title[:m.start()].strip(), m.group(1).strip(), None
     parts = [p.strip() for p in _SPLIT.split(title) if p.strip()]
     if len(parts) < 2:
-        return title, None, _printed_near(title, elsewhere, near)
+        # "Site: Headline", when the page prints the part before the colon as a block (a logo).
+        return _split_colon(title, elsewhere, near)
     parts = parts[:MAX_PARTS]
     first, last = parts[0], parts[-1]
     if near is not None:
@@ -129,7 +139,7 @@ def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | 
         for a in range(len(parts)):
             for b in range(a + 1, len(parts) + 1):
                 run = parts[a:b]
-                if any(_domain(p) for p in run):
+                if any(_domain(p) for p in run) or (b - a == 1 and norm(run[0]) in _LABELS):
                     continue
                 text = _rejoin(title, run)
                 for pos in elsewhere.get(norm(text), ()):
@@ -140,14 +150,31 @@ def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | 
         if best is not None:
             _, a, b, text, pos = best
             if a == 0 and b == len(parts):
-                return _cut_site(title, parts, elsewhere)[0], _cut_site(title, parts, elsewhere)[1], pos
+                return (*_cut_site(title, parts, elsewhere, top), pos)
             site = last if a == 0 else first if b == len(parts) else (first if _site_like(first, elsewhere) or not _site_like(last, elsewhere) else last)
             return text, site, pos
-    head, site = _cut_site(title, parts, elsewhere)
+    head, site = _cut_site(title, parts, elsewhere, top)
     return head, site, None
 
 
-def _cut_site(title: str, parts: list[str], elsewhere) -> tuple[str, str | None]:
+def _split_colon(title: str, elsewhere: dict[str, list[int]], near) -> tuple[str, str | None, int | None]:
+    """A title line without separators may still be "Site: Headline" or "Headline: Site",
+    when the page never prints it whole but prints one side as a block of its own."""
+    whole = _printed_near(title, elsewhere, near)
+    lead, colon, tail = (p.strip() for p in title.partition(": "))
+    if not colon or not tail or norm(title) in elsewhere:
+        return title, None, whole
+    for head, site in ((lead, tail), (tail, lead)):
+        at = _printed_near(head, elsewhere, near)
+        if at is not None and T.word_count(head) >= 2 and T.word_count(site) <= MAX_SITE_WORDS \
+                and (_domain(site) or norm(site) in elsewhere):
+            return head, site, at
+    if T.word_count(lead) <= MAX_SITE_WORDS and T.word_count(tail) >= 2 and (_domain(lead) or norm(lead) in elsewhere):
+        return tail, lead, None
+    return title, None, whole
+
+
+def _cut_site(title: str, parts: list[str], elsewhere, top: int = 0) -> tuple[str, str | None]:
     """The site name at one end of the title line, when no part is printed above the story.
 
     Of the parts printed again as blocks of their own, the one printed lowest is the
@@ -164,6 +191,10 @@ def _cut_site(title: str, parts: list[str], elsewhere) -> tuple[str, str | None]
         places = elsewhere.get(norm(text))
         if places and T.word_count(text) >= 2 and not any(_domain(p) for p in run):
             found.append((min(places), -k, run))
+    for place, _, run in found:
+        if place <= top + LOGO_ZONE and (run[0] is last or run[-1] is first):
+            # An end part printed right under the title line: the logo, so the site name.
+            return (_rejoin(title, parts[:-1]), last) if run[0] is last else (_rejoin(title, parts[1:]), first)
     if found:
         _, _, run = max(found)
         # The headline printed again; the site name is the part at the far end.
@@ -208,9 +239,17 @@ def norm(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """Share of the words of ``a`` found in ``b``."""
-    wa, wb = set(T.words(a.casefold())), set(T.words(b.casefold()))
+    """Share of the words of ``a`` found in ``b``, by their first letters, so that
+    inflected forms count ("größte" and "größtes")."""
+    wa, wb = _stems(a), _stems(b)
     return len(wa & wb) / len(wa) if wa else 0.0
+
+
+STEM = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {w if T.has_unspaced(w) else w[:STEM] for w in T.words(text.casefold())}
 
 
 def related(a: str, b: str) -> bool:
@@ -245,6 +284,12 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             if page.printed + 2 <= engine <= start and norm(printed) not in norm(text) \
                     and min(similarity(text, printed), similarity(printed, text)) >= 0.75:
                 return text, engine
+        if T.word_count(printed) <= MAX_LABEL_WORDS and T.word_count(page.rest) >= MIN_REST_WORDS and not _domain(page.rest):
+            # A short part printed near the story (a site or section name); the long part of the
+            # title line printed in other words closer to the story is the headline.
+            best = _most_like(evidence, page.rest, max(lo, page.index + LOGO_ZONE + 1), hi, page.index)
+            if best is not None and best != page.printed:
+                return evidence[best].block.text.strip(), best
         return printed, page.printed
     if page is not None:
         # The whole title line printed again near the story, site name and all.
@@ -254,6 +299,11 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             text = evidence[i].block.text
             if i != page.index and abs(len(text) - size) <= size // 3 + 5 and norm(text) == wanted:
                 return page.headline, i
+    # A headline directly over a byline or date line, which the title line confirms.
+    over = _over_byline(evidence, lo, hi)
+    if over is not None and (page is None or page.site_only or related(evidence[over].block.text, page.headline)) \
+            and not (page is not None and norm(page.text).startswith(norm(evidence[over].block.text) + " ")):
+        return evidence[over].block.text.strip(), over
     if page is not None and headline == page.index:
         return page.headline, headline  # the title line is all the headline there is
     if engine is not None:
@@ -262,16 +312,8 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             return text, engine
     if page is not None:
         # The block most like the title line's headline part, close above the story.
-        best, best_score = None, 0.0
-        for i in range(hi, lo - 1, -1):
-            ev = evidence[i]
-            if i == page.index or not _headline_like(ev):
-                continue
-            text = ev.block.text
-            score = min(similarity(text, page.headline), similarity(page.headline, text))
-            if score > best_score + 1e-9:
-                best, best_score = i, score
-        if best is not None and best_score >= 0.6:
+        best = _most_like(evidence, page.headline, lo, hi, page.index)
+        if best is not None:
             text = evidence[best].block.text.strip()
             # "Headline | Other site": the block is the headline with something glued on.
             if norm(text).startswith(norm(page.headline) + " ") and _SPLIT.search(text[len(page.headline) - 2:]):
@@ -281,6 +323,21 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if headline is not None:
         return evidence[headline].block.text.strip(), headline
     return None, None
+
+
+def _most_like(evidence, wanted: str, lo: int, hi: int, skip: int, floor: float = 0.6) -> int | None:
+    """The headline-like block between ``lo`` and ``hi`` sharing most words with ``wanted`` both
+    ways (at least ``floor``), nearest the story first on ties."""
+    best, best_score = None, floor - 1e-9
+    for i in range(hi, lo - 1, -1):
+        ev = evidence[i]
+        if i == skip or not _headline_like(ev):
+            continue
+        text = ev.block.text
+        score = min(similarity(text, wanted), similarity(wanted, text))
+        if score > best_score + 1e-9:
+            best, best_score = i, score
+    return best
 
 
 def repeats(evidence, title: str | None, page: PageTitle | None, start: int | None) -> list[int]:
@@ -314,4 +371,28 @@ def nearest_headline(evidence, start: int | None) -> int | None:
 def _headline_like(ev) -> bool:
     if ev.chrome is not None or ev.metadata:
         return False
-    return 1 <= ev.words <= 30 and not regex.search(r"[.,;:]\s*$", ev.block.text)
+    text = ev.block.text
+    return 1 <= ev.words <= 30 and not regex.search(r"[.,;:]\s*$", text) and not _BYLINE_START.match(text)
+
+
+# A block opening with a byline word and a colon or a capitalised name is a byline, not a headline.
+_BYLINE_START = regex.compile(
+    r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?|author|auteur|autore|text|texto|texte|written by|posted by)"
+    r"(?:\s*:\s*|\s+(?-i:\p{Lu}))",
+    regex.IGNORECASE,
+)
+# Rules whose lines are bylines or date lines (not credit lines or datelines, which stay in the story).
+_META_LINES = frozenset({"meta.byline", "meta.byline-user", "meta.byline-word", "meta.name-date-line",
+                         "meta.date-line", "meta.time-line"})
+MAX_OVER_BYLINE_WORDS = 25
+
+
+def _over_byline(evidence, lo: int, hi: int) -> int | None:
+    """The block nearest above the story that reads like a headline and has a byline or date line under it."""
+    for i in range(min(hi, len(evidence) - 2), lo - 1, -1):
+        ev = evidence[i]
+        if ev.words > MAX_OVER_BYLINE_WORDS or not _headline_like(ev) or ev.words < 2:
+            continue
+        if any(rule.id in _META_LINES for rule, _ in evidence[i + 1].metadata):
+            return i
+    return None
