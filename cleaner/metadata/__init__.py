@@ -19,7 +19,7 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import bare_names, byline_names, read_names
+from .authors import COUNTS, _TIME, bare_names, byline_names, copyright_holder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
 from .source import credited_agency
 from .words import BYLINE_PREFIXES
@@ -123,14 +123,65 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
             continue
-        names, found_agency, had_date = bare_names(ev.block.text, lang)
+        names, found_agency, had_date = bare_names(ev.block.text, lang, lenient=True)
         agency = agency or found_agency
         if not names or any(TT.norm(n) in exclude for n in names):
             continue
         # A line of names is a byline beside a date, or close under the headline of a dated page.
         if had_date or _near_date(evidence, i, lang) or (close and dated):
             return names, agency, i
+    signed = _signature(evidence, zones, lang, exclude)
+    if signed is not None:
+        return [evidence[signed].block.text.strip()], agency, signed
+    holder = _copyright(evidence, zones, lang)
+    if holder is not None:
+        return [holder], agency, None
     return [], agency, None
+
+
+# A name alone closing the story, as a signature: two or three capitalised words.
+MAX_SIGNATURE_WORDS = 4
+SIGNATURE_AFTER_WORDS, SIGNATURE_BEFORE_WORDS = 20, 10
+# Blocks at the page's end searched for a copyright line.
+MAX_FOOTER = 60
+_PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustration|grafik)", regex.IGNORECASE)
+
+
+def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
+    """A line that is only a person's name, right after the story's last paragraph."""
+    start, end = zones.story
+    for i in range(end, min(len(evidence), end + 3)):
+        ev = evidence[i]
+        if i <= start or ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+            continue
+        text = ev.block.text.strip()
+        names, agency, had_date = bare_names(text, lang)
+        if len(names) != 1 or agency or had_date or names[0] != text.rstrip(".") \
+                or not 2 <= len(names[0].split()) <= 3 or TT.norm(names[0]) in exclude:
+            continue
+        # Under the story's last paragraph, over a note, a bio or nothing: not a heading over a list.
+        prev = evidence[i - 1]
+        nxt = evidence[i + 1] if i + 1 < len(evidence) else None
+        if prev.words >= SIGNATURE_AFTER_WORDS and (
+                nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
+            return i
+    return None
+
+
+def _copyright(evidence, zones: Z.Zones, lang) -> str | None:
+    """The person a copyright line at the page's end names: on a personal site, the author."""
+    _, end = zones.story
+    for i in range(len(evidence) - 1, max(end, len(evidence) - 1 - MAX_FOOTER), -1):
+        text = evidence[i].block.text
+        if len(text) <= 200 and not _PHOTO.search(text):
+            holder = copyright_holder(text, lang)
+            if holder:
+                return holder
+    return None
+
+
+# A short line ending in a byline word, the name on the next line: "Written on Feb 24 by".
+_ENDS_PREFIX = regex.compile(r"(?<!\w)(?:by|von|par|por|di|door)\s*:?$", regex.IGNORECASE)
 
 
 def _starts_with_prefix(text: str) -> bool:
@@ -141,7 +192,7 @@ def _starts_with_prefix(text: str) -> bool:
 def _joined(evidence, group, k: int) -> str:
     """Block ``group[k]``, with the short blocks after it when it is a lone byline word."""
     text = evidence[group[k]].block.text.strip()
-    if not _LONE_PREFIX.fullmatch(text):
+    if not _LONE_PREFIX.fullmatch(text) and not (evidence[group[k]].words <= MAX_BARE_WORDS and _ENDS_PREFIX.search(text)):
         return text
     pieces = [text]
     for i in group[k + 1:k + 1 + MAX_JOINED]:
@@ -161,7 +212,8 @@ def _date_line(ev, lang) -> bool:
     text = ev.block.text
     if ev.words > MAX_BARE_WORDS:
         return False
-    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
+    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _TIME.search(text)
+                or COUNTS.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
 
 
 def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None) -> str | None:

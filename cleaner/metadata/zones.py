@@ -52,7 +52,9 @@ def find(evidence, anchors: list[int], start: int | None, end: int | None, far: 
         seen.update(out)
         return tuple(out)
 
-    heads = tuple(fresh(_under(evidence, top)) for top in tops)
+    # Each headline's blocks end where the next printing of the headline starts.
+    stops = tops[1:] + [n]
+    heads = tuple(fresh(i for i in _under(evidence, top) if i < stop) for top, stop in zip(tops, stops))
     below = [i for head in heads for i in head]
     main = tops[-1]
     above = fresh(range(main - 1, main - 1 - MAX_ABOVE, -1))
