@@ -119,6 +119,10 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
     candidates += [(i, False) for i in zones.lead]
     candidates += [(i, k <= 1) for k, i in enumerate(zones.far)]
+    # Further into the story and after it, a line of names must stand right beside a date line.
+    start, end = zones.story
+    into = MAX_PAIRED_INTO if start > 1 else TT.NO_START_LOOK  # no story start found: the top of the page
+    paired = [i for i in (*range(start, min(end, start + into) + 1), *zones.tail) if i not in zones.lead]
     for i, close in candidates:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
@@ -130,6 +134,13 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
         # A line of names is a byline beside a date, or close under the headline of a dated page.
         if had_date or _near_date(evidence, i, lang) or (close and dated):
             return names, agency, i
+    for i in paired:
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _near_date(evidence, i, lang, reach=1):
+            continue
+        names, found_agency, had_date = bare_names(ev.block.text, lang)
+        if names and not had_date and not any(TT.norm(n) in exclude for n in names):
+            return names, agency or found_agency, i
     signed = _signature(evidence, zones, lang, exclude)
     if signed is not None:
         return [evidence[signed].block.text.strip()], agency, signed
@@ -141,6 +152,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
 
 # A name alone closing the story, as a signature: two or three capitalised words.
 MAX_SIGNATURE_WORDS = 4
+# How far into the story a line of names beside a date line is still a byline (comments come later).
+MAX_PAIRED_INTO = 25
 SIGNATURE_AFTER_WORDS, SIGNATURE_BEFORE_WORDS = 20, 10
 # Blocks at the page's end searched for a copyright line.
 MAX_FOOTER = 60
@@ -192,8 +205,11 @@ def _starts_with_prefix(text: str) -> bool:
 def _joined(evidence, group, k: int) -> str:
     """Block ``group[k]``, with the short blocks after it when it is a lone byline word."""
     text = evidence[group[k]].block.text.strip()
-    if not _LONE_PREFIX.fullmatch(text) and not (evidence[group[k]].words <= MAX_BARE_WORDS and _ENDS_PREFIX.search(text)):
-        return text
+    if not _LONE_PREFIX.fullmatch(text):
+        m = _ENDS_PREFIX.search(text) if evidence[group[k]].words <= MAX_BARE_WORDS else None
+        if m is None:
+            return text
+        text = m.group(0)  # "Written on Feb 24 by" / "Jane Doe": the byline word and the names
     pieces = [text]
     for i in group[k + 1:k + 1 + MAX_JOINED]:
         nxt = evidence[i].block.text.strip()
@@ -203,9 +219,9 @@ def _joined(evidence, group, k: int) -> str:
     return " ".join(pieces)
 
 
-def _near_date(evidence, i: int, lang) -> bool:
-    """True when a block beside block ``i`` (two either side) is a short date or byline-word line."""
-    return any(_date_line(evidence[j], lang) for j in range(max(0, i - 2), min(len(evidence), i + 3)) if j != i)
+def _near_date(evidence, i: int, lang, reach: int = 2) -> bool:
+    """True when a block beside block ``i`` (``reach`` either side) is a short date or byline-word line."""
+    return any(_date_line(evidence[j], lang) for j in range(max(0, i - reach), min(len(evidence), i + reach + 1)) if j != i)
 
 
 def _date_line(ev, lang) -> bool:

@@ -33,9 +33,10 @@ _CAPITALISED = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu
 _USERNAME = regex.compile(r"[\p{Ll}\d][\p{L}\d._-]{1,30}|[\p{L}\d]+_[\p{L}\d_]+")
 _TIME = regex.compile(r"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:[A-Z]{2,5}|GMT[+-]\d+))?\b", regex.IGNORECASE)
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
+_COUNT_WORDS = regex.compile(r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?!\w)", regex.IGNORECASE)
 # Comment counts and reading times printed on byline lines: "4 Kommentare", "24 Comments", "3 min read".
 COUNTS = regex.compile(
-    r"(?<!\w)(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|"
+    r"(?<!\w)(?:\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)|"
     r"leave a (?:comment|reply)|hinterlasse einen kommentar|keine kommentare|no comments)(?!\w)"
     r"|(?<!\w)\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|lesezeit|lesen|de lecture|de lectura|di lettura))?(?!\w)",
     regex.IGNORECASE,
@@ -67,6 +68,7 @@ def blank_dates(text: str, language: str | None) -> tuple[str, bool]:
     spans += [m.span() for m in _TIME.finditer(text)]
     spans += [m.span() for m in _HANDLE.finditer(text)]
     spans += [m.span() for m in COUNTS.finditer(text)]
+    spans += [m.span() for m in _COUNT_WORDS.finditer(text)]
     if not spans:
         return text, False
     out, last = [], 0
@@ -149,7 +151,7 @@ def bare_names(text: str, language: str | None, lenient: bool = False) -> tuple[
 
 
 MAX_SKIPPED_WORDS = 4
-_NOT_BARE = regex.compile(r":\s*$|[+=#*<>{}\[\]]")
+_NOT_BARE = regex.compile(r"[:,]\s*$|[+=#*<>{}\[\]]")
 
 
 def _leftover(part: str, names: list[str], agency: str | None) -> bool:

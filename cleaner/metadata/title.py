@@ -42,6 +42,8 @@ _LABELS = frozenset({
 })
 # Blocks above the story searched for the headline.
 LOOK_BACK = 12
+# Blocks searched from the top when the story seems to start at the title line.
+NO_START_LOOK = 120
 # Where a block repeating part of the title line is remembered (a logo, a headline, a footer).
 MAX_PLACES = 6
 
@@ -88,6 +90,9 @@ def _leftover(line: str, head: str) -> str:
 def window(n: int, start: int | None, headline: int | None) -> tuple[int, int]:
     """Block indices where the headline may stand: some way above the story's start, and its first block."""
     start = start if start is not None else 0
+    if start <= 1 and (headline is None or headline <= 1):
+        # The story starts at the title line: the engine found no headline; look further down.
+        return 1, min(n - 1, NO_START_LOOK)
     lo = max(1, min(start, headline if headline is not None else start) - LOOK_BACK)
     return lo, min(n - 1, start + 1)
 
