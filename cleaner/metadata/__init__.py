@@ -29,6 +29,12 @@ MAX_BYLINE_WORDS = 30
 # Lines of bare names must be shorter still, and stand close under the headline.
 MAX_BARE_WORDS = 12
 MAX_BARE_POSITION = 6
+# Blocks under a headline whose dates rank before those over it; an embedded post's signature.
+MAX_CLOSE_BELOW = 4
+_EMBED = regex.compile(r"\(@\w+\)|pic\.twitter\.com|t\.co/")
+# Blocks after the story searched for a date line that says what it dates, and their size.
+DATE_TAIL, MAX_SAYS_DATE_WORDS = 12, 80
+_SAYS_POSTED = regex.compile(r"\b(?:veröffentlicht|posted|publié|publicado|pubblicato|opublikowano|gepubliceerd)\b", regex.IGNORECASE)
 # A date opening a paragraph counts ("27.1.2022 - Bei der ..."); one inside prose does not.
 DATE_OPENS_WITHIN = 3
 # Short blocks inside the story that may be a date line of their own.
@@ -243,12 +249,17 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     if byline_at is not None:
         near = tuple(i for i in (byline_at, byline_at + 1, byline_at - 1, byline_at + 2) if 0 <= i < len(evidence))
     best: tuple[int, str] | None = None
-    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above), (4, zones.far)):
+    below_close = tuple(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
+    below_far = tuple(i for i in zones.below if i not in below_close)
+    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far))
+    for rank_zone, group in zone_order:
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None:
                 continue
             text = ev.block.text
+            if _EMBED.search(text):
+                continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"
             short = ev.words <= MAX_BYLINE_WORDS
             if rank_zone == 0 and not short:
                 continue
@@ -260,8 +271,37 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                 floor = hit.end
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
-                    best = (rank, hit.iso)
-    return best[1] if best else None
+                    best = (rank, hit.iso, text[hit.start:hit.end])
+    if best is None:
+        return None
+    return page_order(evidence, best[1], best[2], lang)
+
+
+# Numeric dates: which of the first two numbers is the day, the page's other dates tell.
+_NUMERIC = regex.compile(r"(?<![\d.:/])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)?\d\d)(?![\d.:/])")
+
+
+def page_order(evidence, iso: str, raw: str, lang) -> str:
+    """``iso`` read from ``raw`` with day and month swapped, when ``raw`` is a numeric date
+    both ways round and the page's unambiguous numeric dates write the other order."""
+    m = _NUMERIC.match(raw.strip())
+    if not m or int(m.group(1)) > 12 or int(m.group(3)) > 12 or m.group(1) == m.group(3) or len(iso) < 10:
+        return iso
+    day_first = month_first = 0
+    for ev in evidence:
+        text = ev.block.text
+        if "/" not in text and "." not in text and "-" not in text:
+            continue
+        for d in _NUMERIC.finditer(text):
+            if d.group(2) != m.group(2):
+                continue
+            a, b = int(d.group(1)), int(d.group(3))
+            day_first += a > 12 >= b
+            month_first += b > 12 >= a
+    read_day_first = int(iso[8:10]) == int(m.group(1))
+    if (read_day_first and month_first > day_first) or (not read_day_first and day_first > month_first):
+        return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+    return iso
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
@@ -273,6 +313,16 @@ def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
             hits = find_dates(ev.block.text, lang)
             if hits:
                 return hits[0].iso
+    # A little further after the story: a date line that says what it dates ("Stand 27.01.2022",
+    # "Der Beitrag wurde am ... veröffentlicht"), not a teaser's bare date.
+    for i in range(max(start + 1, end - 1), min(len(evidence), end + 1 + DATE_TAIL)):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_SAYS_DATE_WORDS:
+            continue
+        text = ev.block.text
+        for hit in find_dates(text, lang):
+            if date_kind(text, hit) or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
+                return hit.iso
     if page is not None:
         return parse_date(page.text, lang)
     return None

@@ -269,6 +269,7 @@ NOT_NAMES_ALWAYS = frozenset({
     "published", "posted", "veröffentlicht", "aktualisiert", "date", "datum", "fecha", "data",
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
+    "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
 })
 
 

@@ -57,7 +57,8 @@ def find(evidence, anchors: list[int], start: int | None, end: int | None, far: 
     heads = tuple(fresh(i for i in _under(evidence, top) if i < stop) for top, stop in zip(tops, stops))
     below = [i for head in heads for i in head]
     main = tops[-1]
-    above = fresh(range(main - 1, main - 1 - MAX_ABOVE, -1))
+    # Over the main headline first, then over its other printings.
+    above = fresh(i for top in (main, *reversed(tops[:-1])) for i in range(top - 1, top - 1 - MAX_ABOVE, -1))
     lead = fresh(range(start - LEAD_BEFORE, start + LEAD_AFTER + 1))
     before = fresh(range(start - LEAD_BEFORE - 1, start - BEFORE - 1, -1))
     tail = fresh(range(end - TAIL_BEFORE + 1, end + TAIL_AFTER + 1))
