@@ -142,7 +142,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
             return names, agency, i
     for i in paired:
         ev = evidence[i]
-        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _near_date(evidence, i, lang, reach=1):
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _NAME_START.match(ev.block.text) \
+                or not _near_date(evidence, i, lang, reach=1):
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
@@ -156,6 +157,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     return [], agency, None
 
 
+# A line of names starts with a capitalised word (a cheap test before reading it).
+_NAME_START = regex.compile(r"\s*\p{Lu}[\p{L}\p{M}'’.-]*\s+\S")
 # A name alone closing the story, as a signature: two or three capitalised words.
 MAX_SIGNATURE_WORDS = 4
 # How far into the story a line of names beside a date line is still a byline (comments come later).

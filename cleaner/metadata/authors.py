@@ -45,6 +45,10 @@ _AGENCY = regex.compile(
     r"(?<![\w-])(?:" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + r")(?![\w-])"
 )
 MAX_NAME_TOKENS = 4
+_INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
+_NUMBER = regex.compile(r"(?<!\w)\d+(?!\w)")
+_UPPER = regex.compile(r"\p{Lu}")
+_HOLDER_END = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s|\.(?:\s|$)|\ball rights\b|\balle rechte\b|\btous droits\b)", regex.IGNORECASE)
 MAX_NAMES = 6
 
 
@@ -88,7 +92,7 @@ def parts(text: str) -> list[str]:
     out = []
     for p in _SEPARATORS.split(text):
         p = p.strip(" ,;")
-        if p.endswith(".") and not regex.search(r"(?<!\w)\p{Lu}\.$", p):
+        if p.endswith(".") and not _INITIAL_END.search(p):
             p = p.rstrip(".")  # a full stop, not an initial's
         if p:
             out.append(p)
@@ -136,8 +140,8 @@ def bare_names(text: str, language: str | None, lenient: bool = False) -> tuple[
     skipped = 0
     for part in parts(blanked):
         part = _label_pattern().sub("", part)
-        part = regex.sub(r"(?<!\w)\d+(?!\w)", " ", part).strip(" ,;")
-        if not part or not regex.search(r"\p{Lu}", part) or part.lower() in WEEKDAYS:
+        part = _NUMBER.sub(" ", part).strip(" ,;")
+        if not part or not _UPPER.search(part) or part.lower() in WEEKDAYS:
             continue  # filler between dates: "lundi", "à", "um"
         names, found_agency = read_names(part, language, after_prefix=False)
         if _leftover(part, names, found_agency):
@@ -306,7 +310,7 @@ def copyright_holder(text: str, language: str | None) -> str | None:
     m = _COPYRIGHT.search(text)
     if not m:
         return None
-    rest = regex.split(r"\s*(?:[|•·,;/]|\s[-–—]\s|\.(?:\s|$)|\ball rights\b|\balle rechte\b|\btous droits\b)", m.group("rest"))[0]
+    rest = _HOLDER_END.split(m.group("rest"))[0]
     rest = rest.strip(" .")
     if not rest or any(w.lower().strip(".") in _ORGANISATION or _CAMEL.search(w) for w in rest.split()):
         return None

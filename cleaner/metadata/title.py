@@ -16,7 +16,7 @@ headline above the byline is taken as it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -57,6 +57,7 @@ class PageTitle:
     printed: int | None = None  # block just above the story that prints the headline part
     site_only: bool = False     # the line is the site's name, not a headline
     rest: str = ""              # the parts of the line the printed block leaves over
+    places: dict = field(default_factory=dict, compare=False, repr=False)  # blocks repeating parts of the line
 
 
 def page_title(evidence, start: int | None = None, headline: int | None = None) -> PageTitle | None:
@@ -76,7 +77,7 @@ def page_title(evidence, start: int | None = None, headline: int | None = None) 
         # A short line printed again far from the story (a logo, a footer), or a domain: a site name.
         places = elsewhere.get(norm(first), ())
         site_only = _domain(first) or bool(near and places and any(p < near[0] or p > near[1] for p in places))
-    return PageTitle(first, head, site, index, printed, site_only, rest)
+    return PageTitle(first, head, site, index, printed, site_only, rest, elsewhere)
 
 
 def _leftover(line: str, head: str) -> str:
@@ -99,12 +100,26 @@ def window(n: int, start: int | None, headline: int | None) -> tuple[int, int]:
 
 def _elsewhere(evidence, index: int, title: str) -> dict[str, list[int]]:
     """Normalised blocks of the page that could repeat a part of the title line (a
-    headline, a logo's site name), with where they stand; a length test first
-    keeps this cheap."""
+    headline, a logo's site name), with where they stand. Only blocks about as long
+    as some run of the line's parts are normalised, which keeps this cheap."""
     size = len(title)
+    fits = bytearray(size + 3)
+    pieces = [p for p in _SPLIT.split(title) if p.strip()] or [title]
+    lead, colon, tail = title.partition(": ")
+    spans = [len(title), len(lead), len(tail)] if colon else [len(title)]
+    for a in range(min(len(pieces), MAX_PARTS)):
+        for b in range(a + 1, min(len(pieces), MAX_PARTS) + 1):
+            spans.append(len(_rejoin(title, [p.strip() for p in pieces[a:b]])))
+    m = _BRACKETED.search(title)
+    if m:
+        spans.append(len(m.group(1)))
+    for n in spans:
+        for k in range(max(1, n - n // 5 - 3), min(size + 2, n + n // 5 + 3) + 1):
+            fits[k] = 1
     seen: dict[str, list[int]] = {}
     for i, ev in enumerate(evidence):
-        if i != index and 0 < len(ev.block.text) <= size + 2:
+        k = len(ev.block.text)
+        if k <= size + 2 and fits[k] and i != index:
             places = seen.setdefault(norm(ev.block.text), [])
             if len(places) < MAX_PLACES:
                 places.append(i)
@@ -334,12 +349,17 @@ def _most_like(evidence, wanted: str, lo: int, hi: int, skip: int, floor: float 
     """The headline-like block between ``lo`` and ``hi`` sharing most words with ``wanted`` both
     ways (at least ``floor``), nearest the story first on ties."""
     best, best_score = None, floor - 1e-9
+    want = _stems(wanted)
+    size = len(wanted)
     for i in range(hi, lo - 1, -1):
         ev = evidence[i]
-        if i == skip or not _headline_like(ev):
+        if i == skip or not size * floor / 2 <= len(ev.block.text) <= size * 2 / floor or not _headline_like(ev):
+            continue  # far shorter or longer: it cannot share enough words both ways
+        have = _stems(ev.block.text)
+        if not have or not want:
             continue
-        text = ev.block.text
-        score = min(similarity(text, wanted), similarity(wanted, text))
+        shared = len(have & want)
+        score = min(shared / len(have), shared / len(want))
         if score > best_score + 1e-9:
             best, best_score = i, score
     return best
@@ -353,6 +373,8 @@ def repeats(evidence, title: str | None, page: PageTitle | None, start: int | No
     wanted = norm(title)
     size = len(title)
     lo = page.index + 1 if page is not None else 0
+    if page is not None and wanted in page.places and len(page.places[wanted]) < MAX_PLACES:
+        return [i for i in page.places[wanted] if i >= lo]  # already found, every place
     return [i for i in range(lo, len(evidence))
             if abs(len(evidence[i].block.text) - size) <= size // 3 + 5 and norm(evidence[i].block.text) == wanted]
 
@@ -377,9 +399,10 @@ def _headline_like(ev) -> bool:
     if ev.chrome is not None or ev.metadata:
         return False
     text = ev.block.text
-    return 1 <= ev.words <= 30 and not regex.search(r"[.,;:]\s*$", text) and not _BYLINE_START.match(text)
+    return 1 <= ev.words <= 30 and not _CLAUSE_END.search(text) and not _BYLINE_START.match(text)
 
 
+_CLAUSE_END = regex.compile(r"[.,;:]\s*$")
 # A block opening with a byline word and a colon or a capitalised name is a byline, not a headline.
 _BYLINE_START = regex.compile(
     r"(?:by|von|par|por|di|door|av|af|od|autor(?:in)?|author|auteur|autore|text|texto|texte|written by|posted by)"
