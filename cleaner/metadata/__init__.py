@@ -22,7 +22,7 @@ from . import zones as Z
 from .authors import COUNTS, _TIME, bare_names, byline_names, copyright_holder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
 from .source import credited_agency
-from .words import BYLINE_PREFIXES
+from .words import BYLINE_PREFIXES, NAME_JOINERS
 
 # A byline line is short; longer blocks are read only for a byline word up front.
 MAX_BYLINE_WORDS = 30
@@ -84,7 +84,11 @@ def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | N
     page = TT.page_title(evidence, selection.start, selection.headline)
     title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
     if anchor is None:
-        anchor = selection.headline if selection.headline is not None else TT.nearest_headline(evidence, selection.start)
+        anchor = selection.headline
+        if anchor is not None and (evidence[anchor].words <= MAX_BARE_WORDS and find_dates(evidence[anchor].block.text, None, loose=True)):
+            anchor = TT.nearest_headline(evidence, anchor)  # the engine took a byline or date line for the headline
+        if anchor is None:
+            anchor = TT.nearest_headline(evidence, selection.start)
     start = selection.start if selection.start is not None else 0
     again = TT.repeats(evidence, title, page, selection.start)
     anchors = [i for i in again if i <= start + 1] + ([anchor] if anchor is not None else [])
@@ -172,7 +176,7 @@ _PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustra
 def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
     """A line that is only a person's name, right after the story's last paragraph."""
     start, end = zones.story
-    for i in range(end, min(len(evidence), end + 3)):
+    for i in range(max(0, end - 2), min(len(evidence), end + 3)):
         ev = evidence[i]
         if i <= start or ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
             continue
@@ -220,11 +224,17 @@ def _joined(evidence, group, k: int) -> str:
             return text
         text = m.group(0)  # "Written on Feb 24 by" / "Jane Doe": the byline word and the names
     pieces = [text]
-    for i in group[k + 1:k + 1 + MAX_JOINED]:
+    at = group[k]
+    for i in range(at + 1, min(len(evidence), at + 1 + MAX_JOINED)):
         nxt = evidence[i].block.text.strip()
         if evidence[i].words > 6:
             break
         pieces.append(nxt)
+        # Names and joiners alternate ("Jane Doe" / "and" / "John Roe"): stop after a name
+        # that no joiner follows.
+        after = evidence[i + 1].block.text.strip().lower() if i + 1 < len(evidence) else ""
+        if nxt.lower() not in NAME_JOINERS and after not in NAME_JOINERS:
+            break
     return " ".join(pieces)
 
 

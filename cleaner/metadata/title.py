@@ -72,7 +72,7 @@ def page_title(evidence, start: int | None = None, headline: int | None = None) 
     near = window(len(evidence), start, headline) if start is not None else None
     head, site, printed = _split(first, elsewhere, near, index)
     rest = _leftover(first, head) if printed is not None else ""
-    site_only = False
+    site_only = printed is None and norm(head) in _LABELS  # "Blog | Site": no headline in the line
     if site is None and printed is None and T.word_count(first) <= MAX_SITE_WORDS:
         # A short line printed again far from the story (a logo, a footer), or a domain: a site name.
         places = elsewhere.get(norm(first), ())
@@ -162,7 +162,13 @@ def _split(title: str, elsewhere: dict[str, list[int]], near: tuple[int, int] | 
                 if any(_domain(p) for p in run) or (b - a == 1 and norm(run[0]) in _LABELS):
                     continue
                 text = _rejoin(title, run)
+                # An end part right under the title line, the story further down, and the other
+                # side of the line printed nowhere near: the logo.
+                other = (last if a == 0 else first) if b - a == 1 and (a == 0 or b == len(parts)) else None
+                logo = other is not None and (norm(other) in _LABELS or not _printed_near(other, elsewhere, near))
                 for pos in elsewhere.get(norm(text), ()):
+                    if logo and pos <= top + LOGO_ZONE < near[1] - 2:
+                        continue
                     if near[0] <= pos <= near[1]:
                         key = (near[1] - pos, -(b - a))
                         if best is None or key < best[0]:
