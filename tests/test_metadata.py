@@ -260,3 +260,122 @@ def test_language_falls_back_to_the_model_for_close_neighbours():
               "som har delt byen i mere end ti år. Tilhængerne siger, at turen til hospitalet bliver "
               "tyve minutter kortere, mens kritikerne advarer om, at prisen vil stige langt over budgettet.")
     assert detect(danish, None) == "da"
+
+
+# --- shapes added for issue 4: titles -------------------------------------------------
+
+BODY_FR = (
+    "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin "
+    "à un débat qui divise la ville depuis plus de dix ans et qui a séparé des familles entières.\n\n"
+    "Les partisans affirment que le pont réduira de vingt minutes le trajet vers l'hôpital, tandis que "
+    "les opposants craignent que le coût ne dépasse largement le budget prévu par la commune.\n\n"
+    "Le maire a déclaré que les travaux pourraient commencer au printemps prochain si l'État approuve "
+    "les plans à temps, et que l'ancien bac continuera de fonctionner jusque-là.\n"
+)
+
+
+def test_title_part_printed_nearest_the_story_beats_one_printed_first_in_the_menu():
+    # "Über uns" is a menu item before the logo, and the headline right over the story.
+    text = ("Über uns – Lachgas | Kabarett\n\nStart\n\nÜber uns\n\nTermine\n\nPresse\n\n"
+            "Lachgas | Kabarett\n\nÜber uns\n\n" + BODY_DE)
+    assert clean(text).title == "Über uns"
+
+
+def test_site_name_before_a_colon_when_the_page_prints_it_as_a_logo():
+    text = ("Town Times: Council approves new bridge over the river\n\nTown Times\n\nHome\nNews\n\n"
+            "Council approves new bridge over the river\n\nBy Jane Doe\n\n" + BODY_EN)
+    assert clean(text).title == "Council approves new bridge over the river"
+
+
+def test_colon_in_a_headline_is_not_a_site_name():
+    text = "Brücke: Der Stadtrat hat entschieden\n\n" + BODY_DE
+    assert clean(text).title == "Brücke: Der Stadtrat hat entschieden"
+
+
+def test_headline_over_the_byline_beats_a_search_engine_title_line():
+    text = ("Brücke: Stadt plant den Neubau | Stadtanzeiger\n\nStadtanzeiger\n\nStartseite\nPolitik\n\n"
+            "Stadtrat beschließt eine neue Brücke für die Stadt\n\nVon Max Muster\n\n" + BODY_DE)
+    assert clean(text).title == "Stadtrat beschließt eine neue Brücke für die Stadt"
+
+
+def test_a_page_kind_label_in_the_title_line_is_not_the_headline():
+    text = ("Blog | Le Journal du Pont\n\nLe Journal du Pont\n\nAccueil\n\nBlog\n\n"
+            "Le pont sera construit\n\nPar Marie Leclerc\n\n" + BODY_FR)
+    article = clean(text)
+    assert article.title == "Le pont sera construit"
+    assert article.authors == ["Marie Leclerc"]
+
+
+# --- shapes added for issue 4: authors ------------------------------------------------
+
+@pytest.mark.parametrize("lines, body, names", [
+    (["Jane Doe", "1:39 PM ET"], BODY_EN, ["Jane Doe"]),                      # beside a time of day
+    (["Jane Doe", "4 min read"], BODY_EN, ["Jane Doe"]),                      # beside a reading time
+    (["Aleš Vávra", "před 2 hodinami"], BODY_EN, ["Aleš Vávra"]),             # beside a relative time
+    (["The Town Times 02/10/2020 Jane Doe"], BODY_EN, ["Jane Doe"]),          # a site's name on the line
+    (["17. Februar 2020 Anna Beispiel 4 Kommentare"], BODY_DE, ["Anna Beispiel"]),  # a comment count
+    (["14 mai 2019 à 06h00", "Marie Leclerc"], BODY_FR, ["Marie Leclerc"]),
+])
+def test_lines_of_names_beside_times_counts_and_sites(lines, body, names):
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", lines, body)
+    assert clean(text).authors == names
+
+
+def test_signature_under_the_story():
+    note = ("(1) Ces chiffres sont collectés par l'OCDE et publiés chaque année dans les Perspectives de "
+            "l'emploi, avec les séries longues de chaque pays membre.")
+    text = page("Le pont | Le Journal", "Le conseil vote la construction du pont", [], BODY_FR,
+                tail="\n\nDenise Exemple\n\n" + note + "\n")
+    assert clean(text).authors == ["Denise Exemple"]
+
+
+def test_heading_over_a_list_after_the_story_is_not_a_signature():
+    text = page("Brücke | Stadtanzeiger", "Der Stadtrat beschließt die neue Brücke", [], BODY_DE,
+                tail="\n\nWeiterführende Links\n\nDossier Brücke\n\nMehr zum Thema\n")
+    assert clean(text).authors == []
+
+
+@pytest.mark.parametrize("footer, names", [
+    ("© 2009-2012 Jonathan Beispiel. Impressum & Datenschutz", ["Jonathan Beispiel"]),
+    ("Copyright (c) 2012- Gregory Example. All rights reserved.", ["Gregory Example"]),
+    ("2006-2008 by Martin Muster", ["Martin Muster"]),
+    ("© 2023 Stadtanzeiger Media GmbH", []),
+    ("© Foto: Max Muster", []),
+])
+def test_copyright_holder_of_a_personal_site_when_no_byline(footer, names):
+    text = page("Brücke | Mein Blog", "Der Stadtrat beschließt die neue Brücke", [], BODY_DE,
+                tail="\n\nImpressum\n\n" + footer + "\n")
+    assert clean(text).authors == names
+
+
+def test_byline_word_closing_a_line_takes_the_name_on_the_next():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                [], BODY_EN, tail="\n\nWritten on Feb 24 by\n\nCourtney Example\n\nFreelance writer.\n")
+    assert clean(text).authors == ["Courtney Example"]
+
+
+# --- shapes added for issue 4: dates --------------------------------------------------
+
+def test_day_and_month_order_from_the_page_s_other_dates():
+    comments = "\n\nComments\n\nAnna 14/04/2020\n\nLovely bread, thank you!\n\nTom 15/04/2020\n\nMade it twice.\n"
+    text = page("Olive bread | Food Blog", "Olive and herb bread", ["12/04/2020 by Kay"], BODY_EN, tail=comments)
+    assert clean(text).published == "2020-04-12"
+    # Without a telling date, an English page reads month first.
+    assert clean(page("Olive bread | Food Blog", "Olive and herb bread", ["12/04/2020 by Kay"], BODY_EN)).published \
+        == "2020-12-04"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("Stand 27.01.2022", "2022-01-27"),
+    ("Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht.", "2019-11-27"),
+])
+def test_dated_line_after_the_story_that_says_what_it_dates(line, day):
+    text = "Brücke | Stadtanzeiger\n\nDer Stadtrat beschließt die neue Brücke\n\n" + BODY_DE + "\n" + line + "\n"
+    assert clean(text).published.startswith(day)
+
+
+def test_embedded_post_date_is_not_the_publication_date():
+    text = ("Council approves new bridge | Town Times\n\nHome\nNews\n\nMay 24, 2023\n\n"
+            "Council approves new bridge over the river\n\nBy Jane Doe\n\n"
+            "— John Roe (@johnroe) May 2, 2023\n\n" + BODY_EN)
+    assert clean(text).published.startswith("2023-05-24")

@@ -19,16 +19,22 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import bare_names, byline_names, read_names
+from .authors import COUNTS, _TIME, bare_names, byline_names, copyright_holder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
 from .source import credited_agency
-from .words import BYLINE_PREFIXES
+from .words import BYLINE_PREFIXES, NAME_JOINERS
 
 # A byline line is short; longer blocks are read only for a byline word up front.
 MAX_BYLINE_WORDS = 30
 # Lines of bare names must be shorter still, and stand close under the headline.
 MAX_BARE_WORDS = 12
 MAX_BARE_POSITION = 6
+# Blocks under a headline whose dates rank before those over it; an embedded post's signature.
+MAX_CLOSE_BELOW = 4
+_EMBED = regex.compile(r"\(@\w+\)|pic\.twitter\.com|t\.co/")
+# Blocks after the story searched for a date line that says what it dates, and their size.
+DATE_TAIL, MAX_SAYS_DATE_WORDS = 12, 80
+_SAYS_POSTED = regex.compile(r"\b(?:veröffentlicht|posted|publié|publicado|pubblicato|opublikowano|gepubliceerd)\b", regex.IGNORECASE)
 # A date opening a paragraph counts ("27.1.2022 - Bei der ..."); one inside prose does not.
 DATE_OPENS_WITHIN = 3
 # Short blocks inside the story that may be a date line of their own.
@@ -75,12 +81,20 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
 
 def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
     """The page title line, the title, and the zones where metadata is looked for."""
-    page = TT.page_title(evidence)
+    page = TT.page_title(evidence, selection.start, selection.headline)
     title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
     if anchor is None:
-        anchor = selection.headline if selection.headline is not None else TT.nearest_headline(evidence, selection.start)
-    anchors = TT.repeats(evidence, title, page, selection.start) + ([anchor] if anchor is not None else [])
-    return page, title, Z.find(evidence, anchors, selection.start, selection.end)
+        anchor = selection.headline
+        if anchor is not None and (evidence[anchor].words <= MAX_BARE_WORDS and find_dates(evidence[anchor].block.text, None, loose=True)):
+            anchor = TT.nearest_headline(evidence, anchor)  # the engine took a byline or date line for the headline
+        if anchor is None:
+            anchor = TT.nearest_headline(evidence, selection.start)
+    start = selection.start if selection.start is not None else 0
+    again = TT.repeats(evidence, title, page, selection.start)
+    anchors = [i for i in again if i <= start + 1] + ([anchor] if anchor is not None else [])
+    # The headline printed again below the story, as some pages do with the byline under it.
+    far = [i for i in again if i > start + 1 and i not in anchors]
+    return page, title, Z.find(evidence, anchors, selection.start, selection.end, far)
 
 
 def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tuple[list[str], str | None, int | None]:
@@ -88,7 +102,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     agency = None
     user_names: list[str] = []
     user_at = None
-    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail):
+    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail, zones.far):
         for k, i in enumerate(group):
             ev = evidence[i]
             if ev.chrome is not None:
@@ -114,18 +128,86 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
     candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
     candidates += [(i, False) for i in zones.lead]
+    candidates += [(i, k <= 1) for k, i in enumerate(zones.far)]
+    # Further into the story and after it, a line of names must stand right beside a date line.
+    start, end = zones.story
+    into = MAX_PAIRED_INTO if start > 1 else TT.NO_START_LOOK  # no story start found: the top of the page
+    paired = [i for i in (*range(start, min(end, start + into) + 1), *zones.tail) if i not in zones.lead]
     for i, close in candidates:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
             continue
-        names, found_agency, had_date = bare_names(ev.block.text, lang)
+        names, found_agency, had_date = bare_names(ev.block.text, lang, lenient=True)
         agency = agency or found_agency
         if not names or any(TT.norm(n) in exclude for n in names):
             continue
         # A line of names is a byline beside a date, or close under the headline of a dated page.
         if had_date or _near_date(evidence, i, lang) or (close and dated):
             return names, agency, i
+    for i in paired:
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _NAME_START.match(ev.block.text) \
+                or not _near_date(evidence, i, lang, reach=1):
+            continue
+        names, found_agency, had_date = bare_names(ev.block.text, lang)
+        if names and not had_date and not any(TT.norm(n) in exclude for n in names):
+            return names, agency or found_agency, i
+    signed = _signature(evidence, zones, lang, exclude)
+    if signed is not None:
+        return [evidence[signed].block.text.strip()], agency, signed
+    holder = _copyright(evidence, zones, lang)
+    if holder is not None:
+        return [holder], agency, None
     return [], agency, None
+
+
+# A line of names starts with a capitalised word (a cheap test before reading it).
+_NAME_START = regex.compile(r"\s*\p{Lu}[\p{L}\p{M}'’.-]*\s+\S")
+# A name alone closing the story, as a signature: two or three capitalised words.
+MAX_SIGNATURE_WORDS = 4
+# How far into the story a line of names beside a date line is still a byline (comments come later).
+MAX_PAIRED_INTO = 25
+SIGNATURE_AFTER_WORDS, SIGNATURE_BEFORE_WORDS = 20, 10
+# Blocks at the page's end searched for a copyright line.
+MAX_FOOTER = 60
+_PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustration|grafik)", regex.IGNORECASE)
+
+
+def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
+    """A line that is only a person's name, right after the story's last paragraph."""
+    start, end = zones.story
+    for i in range(max(0, end - 2), min(len(evidence), end + 3)):
+        ev = evidence[i]
+        if i <= start or ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+            continue
+        text = ev.block.text.strip()
+        names, agency, had_date = bare_names(text, lang)
+        if len(names) != 1 or agency or had_date or names[0] != text.rstrip(".") \
+                or not 2 <= len(names[0].split()) <= 3 or TT.norm(names[0]) in exclude:
+            continue
+        # Under the story's last paragraph, over a note, a bio or nothing: not a heading over a list.
+        prev = evidence[i - 1]
+        nxt = evidence[i + 1] if i + 1 < len(evidence) else None
+        if prev.words >= SIGNATURE_AFTER_WORDS and (
+                nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
+            return i
+    return None
+
+
+def _copyright(evidence, zones: Z.Zones, lang) -> str | None:
+    """The person a copyright line at the page's end names: on a personal site, the author."""
+    _, end = zones.story
+    for i in range(len(evidence) - 1, max(end, len(evidence) - 1 - MAX_FOOTER), -1):
+        text = evidence[i].block.text
+        if len(text) <= 200 and not _PHOTO.search(text):
+            holder = copyright_holder(text, lang)
+            if holder:
+                return holder
+    return None
+
+
+# A short line ending in a byline word, the name on the next line: "Written on Feb 24 by".
+_ENDS_PREFIX = regex.compile(r"(?<!\w)(?:by|von|par|por|di|door)\s*:?$", regex.IGNORECASE)
 
 
 def _starts_with_prefix(text: str) -> bool:
@@ -137,26 +219,36 @@ def _joined(evidence, group, k: int) -> str:
     """Block ``group[k]``, with the short blocks after it when it is a lone byline word."""
     text = evidence[group[k]].block.text.strip()
     if not _LONE_PREFIX.fullmatch(text):
-        return text
+        m = _ENDS_PREFIX.search(text) if evidence[group[k]].words <= MAX_BARE_WORDS else None
+        if m is None:
+            return text
+        text = m.group(0)  # "Written on Feb 24 by" / "Jane Doe": the byline word and the names
     pieces = [text]
-    for i in group[k + 1:k + 1 + MAX_JOINED]:
+    at = group[k]
+    for i in range(at + 1, min(len(evidence), at + 1 + MAX_JOINED)):
         nxt = evidence[i].block.text.strip()
         if evidence[i].words > 6:
             break
         pieces.append(nxt)
+        # Names and joiners alternate ("Jane Doe" / "and" / "John Roe"): stop after a name
+        # that no joiner follows.
+        after = evidence[i + 1].block.text.strip().lower() if i + 1 < len(evidence) else ""
+        if nxt.lower() not in NAME_JOINERS and after not in NAME_JOINERS:
+            break
     return " ".join(pieces)
 
 
-def _near_date(evidence, i: int, lang) -> bool:
-    """True when a block beside block ``i`` (two either side) is a short date or byline-word line."""
-    return any(_date_line(evidence[j], lang) for j in range(max(0, i - 2), min(len(evidence), i + 3)) if j != i)
+def _near_date(evidence, i: int, lang, reach: int = 2) -> bool:
+    """True when a block beside block ``i`` (``reach`` either side) is a short date or byline-word line."""
+    return any(_date_line(evidence[j], lang) for j in range(max(0, i - reach), min(len(evidence), i + reach + 1)) if j != i)
 
 
 def _date_line(ev, lang) -> bool:
     text = ev.block.text
     if ev.words > MAX_BARE_WORDS:
         return False
-    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
+    return bool(find_dates(text, lang, loose=True) or RELATIVE.search(text) or _TIME.search(text)
+                or COUNTS.search(text) or _LONE_PREFIX.fullmatch(text.strip()))
 
 
 def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None) -> str | None:
@@ -170,12 +262,17 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     if byline_at is not None:
         near = tuple(i for i in (byline_at, byline_at + 1, byline_at - 1, byline_at + 2) if 0 <= i < len(evidence))
     best: tuple[int, str] | None = None
-    for rank_zone, group in ((0, near), (1, zones.below), (2, zones.lead), (3, zones.above)):
+    below_close = tuple(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
+    below_far = tuple(i for i in zones.below if i not in below_close)
+    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far))
+    for rank_zone, group in zone_order:
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None:
                 continue
             text = ev.block.text
+            if _EMBED.search(text):
+                continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"
             short = ev.words <= MAX_BYLINE_WORDS
             if rank_zone == 0 and not short:
                 continue
@@ -187,8 +284,37 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                 floor = hit.end
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
-                    best = (rank, hit.iso)
-    return best[1] if best else None
+                    best = (rank, hit.iso, text[hit.start:hit.end])
+    if best is None:
+        return None
+    return page_order(evidence, best[1], best[2], lang)
+
+
+# Numeric dates: which of the first two numbers is the day, the page's other dates tell.
+_NUMERIC = regex.compile(r"(?<![\d.:/])([0-3]?\d)([./-])([0-3]?\d)\2((?:19|20)?\d\d)(?![\d.:/])")
+
+
+def page_order(evidence, iso: str, raw: str, lang) -> str:
+    """``iso`` read from ``raw`` with day and month swapped, when ``raw`` is a numeric date
+    both ways round and the page's unambiguous numeric dates write the other order."""
+    m = _NUMERIC.match(raw.strip())
+    if not m or int(m.group(1)) > 12 or int(m.group(3)) > 12 or m.group(1) == m.group(3) or len(iso) < 10:
+        return iso
+    day_first = month_first = 0
+    for ev in evidence:
+        text = ev.block.text
+        if "/" not in text and "." not in text and "-" not in text:
+            continue
+        for d in _NUMERIC.finditer(text):
+            if d.group(2) != m.group(2):
+                continue
+            a, b = int(d.group(1)), int(d.group(3))
+            day_first += a > 12 >= b
+            month_first += b > 12 >= a
+    read_day_first = int(iso[8:10]) == int(m.group(1))
+    if (read_day_first and month_first > day_first) or (not read_day_first and day_first > month_first):
+        return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+    return iso
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
@@ -200,6 +326,16 @@ def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
             hits = find_dates(ev.block.text, lang)
             if hits:
                 return hits[0].iso
+    # A little further after the story: a date line that says what it dates ("Stand 27.01.2022",
+    # "Der Beitrag wurde am ... veröffentlicht"), not a teaser's bare date.
+    for i in range(max(start + 1, end - 1), min(len(evidence), end + 1 + DATE_TAIL)):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_SAYS_DATE_WORDS:
+            continue
+        text = ev.block.text
+        for hit in find_dates(text, lang):
+            if date_kind(text, hit) or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
+                return hit.iso
     if page is not None:
         return parse_date(page.text, lang)
     return None

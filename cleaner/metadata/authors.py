@@ -33,10 +33,22 @@ _CAPITALISED = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu
 _USERNAME = regex.compile(r"[\p{Ll}\d][\p{L}\d._-]{1,30}|[\p{L}\d]+_[\p{L}\d_]+")
 _TIME = regex.compile(r"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:[A-Z]{2,5}|GMT[+-]\d+))?\b", regex.IGNORECASE)
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
+_COUNT_WORDS = regex.compile(r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?!\w)", regex.IGNORECASE)
+# Comment counts and reading times printed on byline lines: "4 Kommentare", "24 Comments", "3 min read".
+COUNTS = regex.compile(
+    r"(?<!\w)(?:\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties)|"
+    r"leave a (?:comment|reply)|hinterlasse einen kommentar|keine kommentare|no comments)(?!\w)"
+    r"|(?<!\w)\d+\s*(?:min(?:ute)?s?|minuten)\.?(?:\s+(?:read|lesezeit|lesen|de lecture|de lectura|di lettura))?(?!\w)",
+    regex.IGNORECASE,
+)
 _AGENCY = regex.compile(
     r"(?<![\w-])(?:" + "|".join(regex.escape(a) for a in sorted(AGENCIES, key=len, reverse=True)) + r")(?![\w-])"
 )
 MAX_NAME_TOKENS = 4
+_INITIAL_END = regex.compile(r"(?<!\w)\p{Lu}\.$")
+_NUMBER = regex.compile(r"(?<!\w)\d+(?!\w)")
+_UPPER = regex.compile(r"\p{Lu}")
+_HOLDER_END = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s|\.(?:\s|$)|\ball rights\b|\balle rechte\b|\btous droits\b)", regex.IGNORECASE)
 MAX_NAMES = 6
 
 
@@ -59,6 +71,8 @@ def blank_dates(text: str, language: str | None) -> tuple[str, bool]:
     spans += [m.span() for m in RELATIVE.finditer(text)]
     spans += [m.span() for m in _TIME.finditer(text)]
     spans += [m.span() for m in _HANDLE.finditer(text)]
+    spans += [m.span() for m in COUNTS.finditer(text)]
+    spans += [m.span() for m in _COUNT_WORDS.finditer(text)]
     if not spans:
         return text, False
     out, last = [], 0
@@ -78,7 +92,7 @@ def parts(text: str) -> list[str]:
     out = []
     for p in _SEPARATORS.split(text):
         p = p.strip(" ,;")
-        if p.endswith(".") and not regex.search(r"(?<!\w)\p{Lu}\.$", p):
+        if p.endswith(".") and not _INITIAL_END.search(p):
             p = p.rstrip(".")  # a full stop, not an initial's
         if p:
             out.append(p)
@@ -110,26 +124,38 @@ def byline_names(text: str, language: str | None) -> tuple[list[str], str | None
     return None
 
 
-def bare_names(text: str, language: str | None) -> tuple[list[str], str | None, bool]:
+def bare_names(text: str, language: str | None, lenient: bool = False) -> tuple[list[str], str | None, bool]:
     """Names when the line is only names (dates and separators aside), an agency named
     there, and whether the line had a date.
 
     Stricter than after a byline word: names of two to four capitalised words.
+    lenient: on a line with a date, a short part that is not a name (a site's name,
+    a category: "The Guardian 02/10/2020 Anna Fazackerley") is passed over.
     """
+    if _NOT_BARE.search(text):
+        return [], None, False  # a label ("Remaining characters:"), or words joined by symbols
     blanked, had_date = blank_dates(text, language)
     found: list[str] = []
     agency = None
+    skipped = 0
     for part in parts(blanked):
         part = _label_pattern().sub("", part)
-        part = regex.sub(r"(?<!\w)\d+(?!\w)", " ", part).strip(" ,;")
-        if not part or not regex.search(r"\p{Lu}", part) or part.lower() in WEEKDAYS:
+        part = _NUMBER.sub(" ", part).strip(" ,;")
+        if not part or not _UPPER.search(part) or part.lower() in WEEKDAYS:
             continue  # filler between dates: "lundi", "à", "um"
         names, found_agency = read_names(part, language, after_prefix=False)
         if _leftover(part, names, found_agency):
+            if lenient and had_date and T.word_count(part) <= MAX_SKIPPED_WORDS and skipped < 2:
+                skipped += 1
+                continue
             return [], None, had_date
         agency = agency or found_agency
         found.extend(n for n in names if n not in found)
     return found[:MAX_NAMES], agency, had_date
+
+
+MAX_SKIPPED_WORDS = 4
+_NOT_BARE = regex.compile(r"[:,]\s*$|[+=#*<>{}\[\]]")
 
 
 def _leftover(part: str, names: list[str], agency: str | None) -> bool:
@@ -247,6 +273,7 @@ NOT_NAMES_ALWAYS = frozenset({
     "published", "posted", "veröffentlicht", "aktualisiert", "date", "datum", "fecha", "data",
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
+    "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
 })
 
 
@@ -254,3 +281,40 @@ def agency_in(text: str) -> str | None:
     """A news agency named as a whole word in ``text``, or None."""
     m = _AGENCY.search(text)
     return m.group(0) if m else None
+
+
+# A copyright line naming its holder: "© 2009-2012 Jane Doe", "Copyright (c) 2012- Jane Doe.
+# All rights reserved.", "(c) Jane Doe • ...", "2006-2008 by Jane Doe".
+_COPYRIGHT = regex.compile(
+    r"(?:(?:©|\(c\)|copyright|&copy;)+\s*(?:(?:©|\(c\))\s*)?(?:\d{4}\s*(?:[-–]\s*(?:\d{4})?)?\s*,?\s*)?(?:by\s+)?"
+    r"|(?<!\w)\d{4}\s*[-–]\s*\d{4}\s+by\s+)(?P<rest>[^\n]{2,80})",
+    regex.IGNORECASE,
+)
+# Words of a company's or an institution's name: not a person holding the copyright.
+_ORGANISATION = frozenset("""
+gmbh ag kg ug se sa s.a. sl s.l. srl spa s.p.a. bv nv ab as oy inc inc. llc ltd ltd. limited corp corporation co
+company group gruppe holding holdings media medien verlag verlags publishing publications press presse news
+magazin magazine zeitung journal e.v. ev verein verband stiftung foundation institut institute university
+universität universidad università school schule akademie academy network netzwerk studio studios agentur agency
+services solutions systems software online digital web blog team redaktion radio tv television fernsehen
+partei party club klub ev. deutschland österreich schweiz germany austria switzerland france españa italia
+""".split())
+# A capital inside a word ("ChemLin", "WordPress"): a brand, not a name ("McDonald" and "O'Neil" aside).
+_CAMEL = regex.compile(r"(?<!^(?:Mc|Mac|O'|D'|De|Di|La|Le))(?<=\p{Ll})\p{Lu}")
+
+
+def copyright_holder(text: str, language: str | None) -> str | None:
+    """The person a copyright line names, when it names one (not a company), else None."""
+    if len(text) > 200:
+        return None
+    m = _COPYRIGHT.search(text)
+    if not m:
+        return None
+    rest = _HOLDER_END.split(m.group("rest"))[0]
+    rest = rest.strip(" .")
+    if not rest or any(w.lower().strip(".") in _ORGANISATION or _CAMEL.search(w) for w in rest.split()):
+        return None
+    names, agency, _ = bare_names(rest, language)
+    if len(names) == 1 and not agency and 2 <= len(names[0].split()) <= 3:
+        return names[0]
+    return None

@@ -23,6 +23,8 @@ LEAD_BEFORE, LEAD_AFTER = 4, 3
 BEFORE = 15
 # Blocks around the story's end that may carry a credit line.
 TAIL_BEFORE, TAIL_AFTER = 3, 6
+# Headlines printed again below the story, and the blocks looked at under each.
+MAX_FAR, FAR_BELOW = 2, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +36,10 @@ class Zones:
     before: tuple[int, ...]  # further above the story, nearest first
     tail: tuple[int, ...]    # the story's last blocks and the ones after it
     story: tuple[int, int]   # first and last block of the story
+    far: tuple[int, ...] = ()  # under the headline printed again below the story
 
 
-def find(evidence, anchors: list[int], start: int | None, end: int | None) -> Zones:
+def find(evidence, anchors: list[int], start: int | None, end: int | None, far: list[int] = ()) -> Zones:
     """The zones of a page whose headline is at the blocks ``anchors`` (empty: none found)."""
     n = len(evidence)
     start = 0 if start is None else start
@@ -49,14 +52,18 @@ def find(evidence, anchors: list[int], start: int | None, end: int | None) -> Zo
         seen.update(out)
         return tuple(out)
 
-    heads = tuple(fresh(_under(evidence, top)) for top in tops)
+    # Each headline's blocks end where the next printing of the headline starts.
+    stops = tops[1:] + [n]
+    heads = tuple(fresh(i for i in _under(evidence, top) if i < stop) for top, stop in zip(tops, stops))
     below = [i for head in heads for i in head]
     main = tops[-1]
-    above = fresh(range(main - 1, main - 1 - MAX_ABOVE, -1))
+    # Over the main headline first, then over its other printings.
+    above = fresh(i for top in (main, *reversed(tops[:-1])) for i in range(top - 1, top - 1 - MAX_ABOVE, -1))
     lead = fresh(range(start - LEAD_BEFORE, start + LEAD_AFTER + 1))
     before = fresh(range(start - LEAD_BEFORE - 1, start - BEFORE - 1, -1))
     tail = fresh(range(end - TAIL_BEFORE + 1, end + TAIL_AFTER + 1))
-    return Zones(tuple(below), heads, lead, above, before, tail, (start, end))
+    under_far = fresh(i for top in far[:MAX_FAR] for i in range(top + 1, top + 1 + FAR_BELOW))
+    return Zones(tuple(below), heads, lead, above, before, tail, (start, end), under_far)
 
 
 def _under(evidence, top: int) -> list[int]:
