@@ -58,7 +58,7 @@ class Cleaner:
         """Like ``clean``, plus the decision taken on every input block, in order."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first or use clean_bytes()")
-        return self._run(segment(text), recurring, self.weights, None)
+        return self._run(segment(text), url, recurring, self.weights, None)
 
     def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None,
                    recurring: Collection[str] | None = None) -> Article:
@@ -71,7 +71,7 @@ class Cleaner:
         from .html import read_page  # beautifulsoup4 and lxml load only here
 
         page = read_page(html, encoding)
-        return self._run(page.blocks, recurring, self.html_weights, page.meta)
+        return self._run(page.blocks, url, recurring, self.html_weights, page.meta)
 
     @property
     def html_weights(self) -> Weights:
@@ -102,7 +102,8 @@ class Cleaner:
             return html_to_text(data, encoding)
         return decode(data, encoding)
 
-    def _run(self, blocks, recurring, weights: Weights, page_meta: dict | None) -> tuple[Article, list[Decision]]:
+    def _run(self, blocks, url: str | None, recurring, weights: Weights,
+             page_meta: dict | None) -> tuple[Article, list[Decision]]:
         if not blocks:
             return Article(text=""), []
         language = T.guess_language(_prose_sample(blocks))
@@ -115,6 +116,8 @@ class Cleaner:
             from .html.meta import merge
 
             meta = merge(meta, page_meta, evidence, selection)
+        if meta.published is None and url:
+            meta.published = M.url_date(url)  # /2023/05/24/ in the address, when the page gives none
         article = Article(
             text=story,
             title=meta.title,

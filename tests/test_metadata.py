@@ -379,3 +379,14 @@ def test_embedded_post_date_is_not_the_publication_date():
             "Council approves new bridge over the river\n\nBy Jane Doe\n\n"
             "— John Roe (@johnroe) May 2, 2023\n\n" + BODY_EN)
     assert clean(text).published.startswith("2023-05-24")
+
+
+def test_url_date_fills_in_when_the_page_gives_none():
+    from cleaner import clean
+
+    page = ("Bridge approved\n\nThe city council voted to approve a new bridge across the river, ending a "
+            "debate that has lasted for almost ten years in the town.\n")
+    assert clean(page).published is None
+    assert clean(page, url="https://news.example/2023/05/24/bridge-approved").published == "2023-05-24"
+    assert clean(page, url="https://news.example/bridge-20230524.html").published == "2023-05-24"
+    assert clean(page, url="https://news.example/item/123456789").published is None

@@ -390,3 +390,12 @@ def split_names(raw: str, language: str | None = None) -> list[str]:
 def detect(story: str, hint: str | None) -> str | None:
     """ISO 639-1 code of the story's language."""
     return L.detect(story, hint)
+
+
+_URL_DATE = regex.compile(r"(?<!\d)((?:19|20)\d\d)[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def url_date(url: str) -> str | None:
+    """The date in a page's address (/2023/05/24/, -20230524-), as ISO 8601."""
+    m = _URL_DATE.search(url.split("?", 1)[0])
+    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
