@@ -135,11 +135,16 @@ def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: We
 def _local(b: Block, rules: RuleSet, stops: frozenset[str]) -> Evidence:
     text = b.text
     tokens = T.WORD.findall(text.lower())
-    n = T.word_count(text) if T.has_unspaced(text) else float(len(tokens))
+    unspaced = T.has_unspaced(text)
+    n = T.word_count(text) if unspaced else float(len(tokens))
     hits = rules.scan(text)
+    if unspaced:
+        stop = T.unspaced_stop_density(text, stops)
+    else:
+        stop = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens and stops else 0.0
     ev = Evidence(
         block=b, words=n, tokens=tokens,
-        stop=sum(map(stops.__contains__, tokens)) / len(tokens) if tokens and stops else 0.0,
+        stop=stop,
         punct_end=T.SENTENCE_END.search(text) is not None,
         stops=stops, chrome=hits.chrome, boundary=hits.boundary, phrases=hits.phrases, metadata=hits.metadata,
     )

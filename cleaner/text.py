@@ -93,6 +93,27 @@ def guess_language(text: str, limit: int = 20000) -> str | None:
     return best if counts[best] >= 3 else None
 
 
+@lru_cache(maxsize=64)
+def stop_chars(stops: frozenset[str]) -> frozenset[str]:
+    """The one-character stop words of a list: particles of Chinese and Japanese."""
+    return frozenset(w for w in stops if len(w) == 1 and _UNSPACED.match(w))
+
+
+def unspaced_stop_density(text: str, stops: frozenset[str]) -> float:
+    """Stop-word density for text without spaces: the share of its Chinese or
+    Japanese characters that are particles, scaled to read like the spaced
+    languages' share of stop words (prose has about one particle in six)."""
+    chars = _UNSPACED.findall(text)
+    if not chars:
+        return 0.0
+    particles = stop_chars(stops) or _PARTICLES
+    return min(1.0, 2.5 * sum(map(particles.__contains__, chars)) / len(chars))
+
+
+# Particles of Chinese and Japanese prose, when the page's language is not known.
+_PARTICLES = frozenset("的了是在和有我不这他也就都而及与着或被对为个们来到说要会のはがをにでとももたしてるなだ")
+
+
 def stop_density(tokens: list[str], stops: frozenset[str]) -> float:
     if not tokens or not stops:
         return 0.0
