@@ -34,6 +34,7 @@ _SENTENCE = regex.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
 _LINK_LIKE = regex.compile(r"https?://|www\.|\S+@\S+\.\w+|[»›|•·]|^\W|→|\s/\s")
 _CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
 _DIGIT_DELETE = str.maketrans("", "", "0123456789")
+_LONG_WORD = regex.compile(r"\w{13,}")
 _COMMA_DELETE = str.maketrans("", "", ",;，、")
 _TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 _OPENERS = set("\"“„«‘'—–-(")
@@ -193,7 +194,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
             float(ev.recurring),
             min((len(text) - len(text.translate(_COMMA_DELETE))) / n_tok, 1.0),
-            sum(1 for t in tokens if len(t) > 12) / n_tok,
+            len(_LONG_WORD.findall(text)) / n_tok,
             float(first in _OPENERS),
             float(first.islower()),
             math.log1p(size) / 3,

@@ -122,12 +122,7 @@ def stop_density(tokens: list[str], stops: frozenset[str]) -> float:
 
 def content_words(tokens: list[str], stops: frozenset[str]) -> set[str]:
     """Lower-cased words that carry meaning: not stop words, not too short, not numbers."""
-    out = set()
-    for t in tokens:
-        low = t.lower()
-        if len(low) > 2 and low not in stops and not low.isdigit():
-            out.add(low)
-    return out
+    return {t for t in set(map(str.lower, tokens)) - stops if len(t) > 2 and not t.isdigit()}
 
 
 def overlap(a: set[str], b: set[str]) -> float:
