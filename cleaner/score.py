@@ -50,6 +50,7 @@ HTML = (
     "h_nav", "h_header", "h_footer", "h_aside", "h_article", "h_main", "h_form", "h_figure", "h_list",
     "h_table", "h_blockquote", "h_pre", "h_dialog", "h_heading", "h_h1", "h_paragraph", "h_chrome_class",
     "h_meta_class", "h_story_class", "h_link_density", "h_in_root", "h_no_structure",
+    "h_box_links", "h_box_prose", "h_box_share",
 )
 _NO_HTML = (0.0,) * len(HTML)
 CONTEXT = (
@@ -221,6 +222,9 @@ def _html_features(info) -> tuple[float, ...]:
         info.link_density,
         float(info.in_root),
         float(not info.ancestors),
+        info.box_links,
+        info.box_prose,
+        min(1.0, 4 * info.box_share),
     )
 
 

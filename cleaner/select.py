@@ -34,6 +34,9 @@ STRONG = 2.0
 GAP_PENALTY = 3.0
 # Share of a block's word 4-grams already in the story that makes it a repeat.
 REPEAT_SHARE = 0.7
+# A block holding this many other kept blocks' text is a copy of the story.
+BLOB_PARTS = 3
+BLOB_DISTANCE = 2
 # Repeats must add up to this share of the rest of the story to be a second copy.
 COPY_SHARE = 0.5
 # Added to every score before selection: trades recall (up) against precision.
@@ -99,29 +102,56 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
 
 def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
     """Drop a second copy of the story: pages often print the story twice (a
-    summary field, a print version) after a break of chrome. A paragraph repeated
-    in the flow of the story, as a pull quote, stays; so do repeats that add up
-    to little of the story."""
+    summary field holding it all in one block, a print version after a break of
+    chrome). A paragraph repeated in the flow of the story, as a pull quote,
+    stays; so do repeats that add up to little of the story."""
+    kept = [d.index for d in decisions if d.keep]
+    grams = {i: _grams(evidence[i].tokens) for i in kept}
+    # A blob: one block holding the text of several other kept blocks.
+    owners: dict[int, int] = {}
+    for i in kept:
+        for g in grams[i]:
+            owners[g] = owners.get(g, 0) + 1
+    blobs = [i for i in kept if len(grams[i]) >= 40
+             and sum(1 for g in grams[i] if owners[g] > 1) >= REPEAT_SHARE * len(grams[i])
+             and _covered_by_several(i, grams, kept)]
+    for i in blobs:
+        decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
+    blob_set = set(blobs)
     seen: set[int] = set()
     repeats: list[int] = []
     total = 0
     begun = broken = False
     for d in decisions:
         if not d.keep:
-            broken = begun
+            broken = begun and d.index not in blob_set
             continue
         begun = True
-        tokens = evidence[d.index].tokens
-        total += len(tokens)
-        grams = {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
-        if broken and len(grams) >= 8 and len(grams & seen) >= REPEAT_SHARE * len(grams):
+        g = grams[d.index]
+        total += len(evidence[d.index].tokens)
+        if broken and len(g) >= 8 and len(g & seen) >= REPEAT_SHARE * len(g):
             repeats.append(d.index)
         else:
-            seen |= grams
+            seen |= g
     repeated = sum(len(evidence[i].tokens) for i in repeats)
     if repeats and repeated >= COPY_SHARE * (total - repeated):
         for i in repeats:
             decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
+
+
+def _grams(tokens: list[str]) -> set[int]:
+    return {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
+
+
+def _covered_by_several(i: int, grams: dict[int, set[int]], kept: list[int]) -> bool:
+    """True when several other kept blocks, none of them next to block i, each lie
+    mostly inside it: a copy printed apart from the story, not a paragraph that
+    the story repeats in its flow."""
+    inside = []
+    for j in kept:
+        if j != i and len(grams[j]) >= 4 and len(grams[j] & grams[i]) >= REPEAT_SHARE * len(grams[j]):
+            inside.append(j)
+    return len(inside) >= BLOB_PARTS and min(abs(j - i) for j in inside) > BLOB_DISTANCE
 
 
 def mass(ev: Evidence) -> float:

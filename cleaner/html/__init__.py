@@ -64,6 +64,9 @@ class HtmlInfo:
     link_density: float  # share of the block's characters inside links
     ancestors: tuple[int, ...]  # ids of the block elements around it, outermost first
     in_root: bool = False  # inside the element holding most of the page's prose
+    box_links: float = 0.0  # share of link text in the box around the block (its parent element)
+    box_prose: float = 0.0  # share of prose in that box
+    box_share: float = 0.0  # share of the page's text in that box
 
 
 @dataclass(slots=True)
@@ -131,6 +134,7 @@ def read_page(html: str | bytes, encoding: str | None = None) -> Page:
     walker.flush()
     blocks = _settle(walker.blocks)
     _mark_root(blocks)
+    _measure_boxes(blocks)
     return Page(blocks, title, meta)
 
 
@@ -353,6 +357,35 @@ def _hidden(node, tables: dict) -> bool:
         return True
     return False
 
+
+
+def _measure_boxes(blocks: list[Block]) -> None:
+    """For each block, what the box around it holds: a teaser box is mostly
+    links, a story's body mostly prose."""
+    chars: dict[int, int] = {}
+    links: dict[int, float] = {}
+    prose: dict[int, int] = {}
+    total = 0
+    for b in blocks:
+        info = b.html
+        if info is None or not info.ancestors:
+            continue
+        box = info.ancestors[-2] if len(info.ancestors) > 1 else info.ancestors[-1]
+        n = len(b.text)
+        total += n
+        chars[box] = chars.get(box, 0) + n
+        links[box] = links.get(box, 0.0) + n * info.link_density
+        if _is_prose(b.text):
+            prose[box] = prose.get(box, 0) + n
+    for b in blocks:
+        info = b.html
+        if info is None or not info.ancestors:
+            continue
+        box = info.ancestors[-2] if len(info.ancestors) > 1 else info.ancestors[-1]
+        size = chars[box] or 1
+        info.box_links = links[box] / size
+        info.box_prose = prose.get(box, 0) / size
+        info.box_share = size / (total or 1)
 
 
 def _mark_root(blocks: list[Block]) -> None:
