@@ -36,6 +36,7 @@ _CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
 _DIGIT_DELETE = str.maketrans("", "", "0123456789")
 _LONG_WORD = regex.compile(r"\w{13,}")
 _COMMA_DELETE = str.maketrans("", "", ",;，、")
+_DOMAIN = regex.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", regex.IGNORECASE)
 _TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 _OPENERS = set("\"“„«‘'—–-(")
 
@@ -332,7 +333,10 @@ def split_title(title: str) -> str:
     parts = _TITLE_SPLIT.split(title)
     if len(parts) == 1:
         return title.strip()
-    return max(parts, key=lambda p: T.word_count(p)).strip()
+    # The site is the part that names a domain, else the shorter one; ties go
+    # to the first part, where most pages put the headline.
+    named = [p for p in parts if not _DOMAIN.search(p)] or parts
+    return max(named, key=lambda p: (T.word_count(p), -parts.index(p))).strip()
 
 
 def title_key(text: str) -> str:
