@@ -39,6 +39,8 @@ BLOB_PARTS = 3
 BLOB_DISTANCE = 2
 # Repeats must add up to this share of the rest of the story to be a second copy.
 COPY_SHARE = 0.5
+# When nothing reads as story, scores are lifted until the best block scores this.
+FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
@@ -154,10 +156,10 @@ def _covered_by_several(i: int, grams: dict[int, set[int]], kept: list[int]) -> 
     return len(inside) >= BLOB_PARTS and min(abs(j - i) for j in inside) > BLOB_DISTANCE
 
 
-def mass(ev: Evidence) -> float:
+def mass(ev: Evidence, offset: float = 0.0) -> float:
     """A block's weight in the story's total: its log-odds times a measure of its
     length, since a long paragraph says more than a one-word link."""
-    return (ev.score + SCORE_OFFSET) * math.log2(2.0 + ev.words)
+    return (ev.score + SCORE_OFFSET + offset) * math.log2(2.0 + ev.words)
 
 
 def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
@@ -169,12 +171,24 @@ def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
     by an advertisement or a box of links is found whole, while a stray line far
     from it is not.
     """
+    runs = _best_labelling(evidence, 0.0)
+    if runs:
+        return runs
+    # Nothing reads as story: lift every score until the best prose block reads
+    # as story, and keep the run around it, the best long prose region there is.
+    best = max(range(len(evidence)), key=lambda k: (evidence[k].words >= 10, evidence[k].score,
+                                                   evidence[k].words, -k))
+    lifted = _best_labelling(evidence, FALLBACK_LIFT - evidence[best].score)
+    return [r for r in lifted if r[0] <= best <= r[1]] or [(best, best)]
+
+
+def _best_labelling(evidence: list[Evidence], offset: float) -> list[tuple[int, int]]:
     n = len(evidence)
     out_total, in_total = 0.0, float("-inf")
     came_out: list[int] = []  # state before block i, for paths ending out at i
     came_in: list[int] = []
     for ev in evidence:
-        m = mass(ev)
+        m = mass(ev, offset)
         new_out, from_out = (out_total, 0) if out_total >= in_total else (in_total, 1)
         enter = out_total - GAP_PENALTY
         new_in, from_in = (in_total + m, 1) if in_total >= enter else (enter + m, 0)
@@ -182,10 +196,7 @@ def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
         came_in.append(from_in)
         out_total, in_total = new_out, new_in
     if in_total <= 0 and out_total <= 0:
-        # Nothing reads as story: keep the best-scored block of some length, the
-        # best prose there is, rather than return nothing.
-        i = max(range(n), key=lambda k: (evidence[k].words >= 10, evidence[k].score, evidence[k].words, -k))
-        return [(i, i)]
+        return []
     state = 1 if in_total > out_total else 0
     labels = [0] * n
     for i in range(n - 1, -1, -1):
@@ -201,7 +212,7 @@ def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
             i = j + 1
         else:
             i += 1
-    return runs or [(0, 0)]
+    return runs
 
 
 def _outside(ev: Evidence, rule_id: str) -> Decision:
