@@ -175,24 +175,24 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
     longest = [i for i in longest if evidence[i].words >= 15] or longest[:1]
     ref_stop = sum(evidence[i].stop for i in longest) / len(longest)
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
-    for ev, caps in zip(evidence, capitals):
+    units = _sentence_units(evidence)
+    for ev, caps, (words, stop, punct_end) in zip(evidence, capitals, units):
         b, text, tokens = ev.block, ev.block.text, ev.tokens
         ev.recurring = bool(recurring) and block_key(text) in recurring
         n_tok = len(tokens) or 1
         size = group_size[b.group]
         first = text[0]
-        words = ev.words
         ev.local_features = (
             1.0,
-            math.log1p(ev.words),
-            ev.stop,
-            float(ev.punct_end),
+            math.log1p(words),
+            stop,
+            float(punct_end),
             min(len(_SENTENCE.findall(text)), 5) / 5,
             caps,
             (len(text) - len(text.translate(_DIGIT_DELETE))) / len(text),
             float(_LINK_LIKE.search(text) is not None),
             float(counts[text.casefold()] > 1),
-            float(ev.words < 5),
+            float(words < 5),
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
             float(ev.recurring),
             min((len(text) - len(text.translate(_COMMA_DELETE))) / n_tok, 1.0),
@@ -200,7 +200,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(first in _OPENERS),
             float(first.islower()),
             math.log1p(size) / 3,
-            ev.stop - ref_stop,
+            stop - ref_stop,
             caps - ref_caps,
             float(size == 1),
             float(3 <= words < 8),
@@ -208,6 +208,40 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(16 <= words < 40),
             float(words >= 40),
         ) + (_html_features(b.html) if b.html is not None else _NO_HTML)
+
+
+def _sentence_units(evidence: list[Evidence]) -> list[tuple[float, float, bool]]:
+    """(words, stop density, ends a sentence) of the sentence run each block is part of.
+
+    Hard-wrapped text breaks a paragraph into lines ("... sed do eiusmod" /
+    "tempor incididunt ..."); each line alone looks like a fragment. A line that
+    ends mid-sentence and a next line that goes on in lower case belong together,
+    and are measured together. Anything else is its own unit.
+    """
+    n = len(evidence)
+    units: list[tuple[float, float, bool]] = []
+    i = 0
+    while i < n:
+        j = i
+        while (j + 1 < n and evidence[j].block.group == evidence[j + 1].block.group
+               and _continues(evidence[j], evidence[j + 1])):
+            j += 1
+        if j == i:
+            ev = evidence[i]
+            units.append((ev.words, ev.stop, ev.punct_end))
+        else:
+            chain = evidence[i:j + 1]
+            words = sum(ev.words for ev in chain)
+            stop = sum(ev.stop * ev.words for ev in chain) / (words or 1)
+            units.extend([(words, stop, chain[-1].punct_end)] * len(chain))
+        i = j + 1
+    return units
+
+
+def _continues(ev: Evidence, nxt: Evidence) -> bool:
+    text, after = ev.block.text, nxt.block.text
+    return (ev.words >= 3 and nxt.words >= 3 and not ev.punct_end and after[0].islower()
+            and ev.chrome is None and nxt.chrome is None)
 
 
 def _html_features(info) -> tuple[float, ...]:
