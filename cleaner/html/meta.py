@@ -183,9 +183,8 @@ def merge(meta, page: dict, evidence, selection):
     site = page.get("site")
     declared = [_strip_site(t, site) for t in page.get("titles", [])]
     headlines = [ev.block.text for ev in evidence[:600]
-                 if ev.block.html is not None and ev.block.html.heading == 1 and 2 <= ev.words <= 40
-                 and not ev.block.html.regions & {"nav", "header", "footer", "aside"}
-                 and _key(ev.block.text) != _key(site)]
+                 if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
+                 and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
     agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
     printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
     title = next((h for h in headlines if _key(h) in agree), None)
@@ -208,17 +207,30 @@ def merge(meta, page: dict, evidence, selection):
     return meta
 
 
+def _headline_region(regions: frozenset[str]) -> bool:
+    """An <h1> in a menu, footer or sidebar is a logo or a label; one in a page
+    header is too, unless the header belongs to the article."""
+    if regions & {"nav", "footer", "aside"}:
+        return False
+    return "header" not in regions or bool(regions & {"article", "main"})
+
+
 _SITE_SEPARATORS = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 
 
 def _strip_site(title: str, site: str | None) -> str:
-    """'Headline - Site' gives 'Headline' when Site is the site's declared name."""
+    """'Headline - Site' gives 'Headline': the part naming the declared site, or
+    else a short last part, as most pages put their name there."""
     title = _fold(unescape(title))
-    if not site:
-        return title
     parts = _SITE_SEPARATORS.split(title)
-    if len(parts) > 1:
+    if len(parts) < 2:
+        return title
+    if site:
         kept = [p for p in parts if _key(p) != _key(site)]
         if kept and len(kept) < len(parts):
             return " - ".join(kept) if len(kept) > 1 else kept[0]
+    last, rest = parts[-1], title[: title.rfind(parts[-1])]
+    rest = _SITE_SEPARATORS.sub(" - ", rest).rstrip(" -|·•»:–—").strip()
+    if len(last.split()) <= 4 and len(last) < len(rest):
+        return rest
     return title
