@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .clihelp import Sections
 from .errors import CleanerError, InputError, RuleError
 
 EXIT_OK = 0
@@ -64,7 +65,14 @@ def main():
     """
 
 
-@main.command("clean", epilog=EXIT_CODES_HELP)
+CLEAN_SECTIONS = (
+    ("Input", ("input_format", "encoding", "url")),
+    ("Output", ("fmt", "output", "explain")),
+    ("Rules", ("rule_packs", "no_builtin_rules")),
+)
+
+
+@main.command("clean", cls=Sections, sections=CLEAN_SECTIONS, epilog=EXIT_CODES_HELP)
 @click.argument("file", default="-", metavar="[FILE|-]")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="text: the story; json: story and metadata; "
@@ -80,9 +88,17 @@ def main():
               help="auto: HTML is recognised by its content.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode the input with this encoding instead of detecting it.")
-@click.option("--url", default=None, help="The page's address, as metadata evidence.")
+@click.option("--url", default=None, metavar="URL", help="The page's address: a date in it fills in a missing one.")
 def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, input_format, encoding, url):
-    """Clean one page: FILE, or standard input when FILE is - or absent."""
+    """Clean one page: FILE, or standard input when FILE is - or absent.
+
+    \b
+    Examples:
+      cleaner clean page.txt                  the story, one paragraph a line
+      cleaner page.html -f json               story, title, authors, date, source
+      cleaner page.txt --explain | less -R    every block and the rule that decided
+      cleaner page.txt --rules my-site.toml   with your own rules as well
+    """
     try:
         if output and file != "-" and _same_file(file, output):
             raise _Fail(f"refusing to overwrite the input file {file}; choose another --output", EXIT_USAGE)

@@ -7,6 +7,7 @@ import sys
 import click
 
 from .cli import EXIT_INPUT, EXIT_OK, EXIT_RULES, EXIT_USAGE, _Fail, _die, _make_cleaner, _same_file
+from .clihelp import Sections
 from .errors import RuleError
 from .progress import rate, say
 
@@ -30,26 +31,6 @@ Exit codes:
   3    a rule pack is invalid
   130  interrupted (Ctrl-C): an output file is not written
 """
-
-
-class _Sections(click.Command):
-    """A command whose --help shows its options in titled groups."""
-
-    def __init__(self, *args, sections: tuple[tuple[str, tuple[str, ...]], ...], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.sections = sections
-
-    def format_options(self, ctx, formatter):
-        records = {p.name: p.get_help_record(ctx) for p in self.get_params(ctx) if isinstance(p, click.Option)}
-        placed = set()
-        for title, names in self.sections:
-            with formatter.section(title):
-                formatter.write_dl([records[n] for n in names if records.get(n)])
-            placed.update(names)
-        rest = [r for n, r in records.items() if r and n not in placed]
-        if rest:
-            with formatter.section("Other options"):
-                formatter.write_dl(rest)
 
 
 def _cleaning_options(fn):
@@ -81,7 +62,7 @@ BATCH_SECTIONS = (
 )
 
 
-@click.command("batch", cls=_Sections, sections=BATCH_SECTIONS, epilog=BATCH_EXIT_CODES)
+@click.command("batch", cls=Sections, sections=BATCH_SECTIONS, epilog=BATCH_EXIT_CODES)
 @click.argument("src", metavar="SRC")
 @click.argument("dest", metavar="DEST")
 @click.option("--include", multiple=True, metavar="GLOB",
@@ -162,7 +143,7 @@ JSONL_SECTIONS = (
 )
 
 
-@click.command("jsonl", cls=_Sections, sections=JSONL_SECTIONS, epilog=JSONL_EXIT_CODES)
+@click.command("jsonl", cls=Sections, sections=JSONL_SECTIONS, epilog=JSONL_EXIT_CODES)
 @click.argument("source", default="-", metavar="[IN|-]")
 @click.option("--field", default=None, metavar="NAME", help="The field holding the page text  [default: text]")
 @click.option("--html-field", default=None, metavar="NAME",
