@@ -21,7 +21,6 @@ from .write import EXTENSIONS, render, write_atomic
 
 DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
 ERRORS_FILE = "errors.jsonl"
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 class TreeError(ValueError):
@@ -146,13 +145,10 @@ def _identity(path: Path):
 
 def read_page(path: str) -> tuple[bytes, int]:
     """A file's bytes, gzip unpacked first (so that HTML is still recognised), and its size on disk."""
-    data = Path(path).read_bytes()
-    size = len(data)
-    if data[:2] == _GZIP_MAGIC:
-        from .read import _gunzip  # the read stage's gzip handling and error message
+    from .read import gunzip  # the read stage's gzip handling and error message
 
-        data = _gunzip(data)
-    return data, size
+    data = Path(path).read_bytes()
+    return gunzip(data), len(data)
 
 
 def clean_file(settings: Settings, task: Task) -> tuple[str, int, str | None]:

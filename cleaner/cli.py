@@ -96,7 +96,7 @@ def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, inpu
     Examples:
       cleaner clean page.txt                  the story, one paragraph a line
       cleaner page.html -f json               story, title, authors, date, source
-      cleaner page.txt --explain | less -R    every block and the rule that decided
+      cleaner page.txt --explain             every block and the rule that decided
       cleaner page.txt --rules my-site.toml   with your own rules as well
     """
     try:

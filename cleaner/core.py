@@ -58,7 +58,9 @@ class Cleaner:
         """Like ``clean``, plus the decision taken on every input block, in order."""
         if not isinstance(text, str):
             raise TypeError(f"clean() takes str, not {type(text).__name__}; decode bytes first or use clean_bytes()")
-        return self._run(segment(text), url, recurring, self.weights, None)
+        from .read import normalize_newlines
+
+        return self._run(segment(normalize_newlines(text)), url, recurring, self.weights, None)
 
     def clean_html(self, html: str | bytes, url: str | None = None, *, encoding: str | None = None,
                    recurring: Collection[str] | None = None) -> Article:
@@ -85,17 +87,19 @@ class Cleaner:
     def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
                       encoding: str | None = None, *,
                       recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
-        """``clean_and_explain`` for raw input bytes, text or HTML."""
-        from .read import decode, looks_like_html
+        """``clean_and_explain`` for raw input bytes, text or HTML (gzip-compressed or not)."""
+        from .read import decode, gunzip, looks_like_html
 
+        data = gunzip(data)
         if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
             return self.clean_html_and_explain(data, url, encoding=encoding, recurring=recurring)
         return self.clean_and_explain(decode(data, encoding), url, recurring=recurring)
 
     def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
         """Raw input to the text the stages read: HTML is turned into text first."""
-        from .read import decode, looks_like_html
+        from .read import decode, gunzip, looks_like_html
 
+        data = gunzip(data)
         if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
             from .html import html_to_text
 

@@ -87,6 +87,11 @@ def normalize_newlines(text: str) -> str:
     return _LINE_END.sub("\n", text)
 
 
+def gunzip(data: bytes) -> bytes:
+    """``data`` unpacked when it is gzip-compressed, else as it is."""
+    return _gunzip(data) if data[:2] == _GZIP_MAGIC else data
+
+
 def _gunzip(data: bytes) -> bytes:
     try:
         return gzip.decompress(data)

@@ -184,3 +184,20 @@ def test_html_input_is_sniffed(tmp_path):
     proc = run(str(f))
     assert proc.returncode == 0
     assert proc.stdout.decode().startswith("The city council voted")
+
+
+def test_gzip_html_is_sniffed_as_html(tmp_path):
+    html = ("<html><head><title>Bridge approved</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            "<h1>Bridge approved</h1><p>" + PAGE.split("\n\n")[2] + "</p><p>" + PAGE.split("\n\n")[3] + "</p>"
+            "</article></body></html>")
+    f = tmp_path / "page.html.gz"
+    f.write_bytes(gzip.compress(html.encode()))
+    proc = run(str(f))
+    assert proc.returncode == 0
+    assert proc.stdout.decode().startswith("The city council voted") and b"<p>" not in proc.stdout
+
+
+def test_library_takes_any_line_ends():
+    from cleaner import clean
+
+    assert clean(PAGE.replace("\n", "\r")).text == clean(PAGE).text == clean(PAGE.replace("\n", "\r\n")).text
