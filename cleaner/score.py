@@ -56,7 +56,7 @@ HTML = (
 _NO_HTML = (0.0,) * len(HTML)
 CONTEXT = (
     "bias", "local", "prev", "next", "prev2", "next2", "window", "before_headline", "after_headline",
-    "headline_near", "no_headline", "after_end", "position", "chrome_hit", "title_words",
+    "headline_near", "no_headline", "after_end", "after_final", "position", "chrome_hit", "title_words",
     "mass_before", "mass_after", "chrome_since",
 )
 REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
@@ -71,6 +71,7 @@ class Evidence:
     block: Block
     words: float
     tokens: list[str]
+    text: str  # the block's text as measured: glued labels left out
     stop: float
     punct_end: bool
     stops: frozenset[str]
@@ -136,23 +137,32 @@ def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: We
 
 
 def _local(b: Block, rules: RuleSet, stops: frozenset[str]) -> Evidence:
-    text = b.text
+    hits = rules.scan(b.text)
+    # A label glued to a paragraph is measured apart from it ("... in the offing. Top Stories").
+    text = _without_phrases(b.text, hits.phrases) if hits.phrases else b.text
     tokens = T.WORD.findall(text.lower())
     unspaced = T.has_unspaced(text)
     n = T.word_count(text) if unspaced else float(len(tokens))
-    hits = rules.scan(text)
     if unspaced:
         stop = T.unspaced_stop_density(text, stops)
     else:
         stop = sum(map(stops.__contains__, tokens)) / len(tokens) if tokens and stops else 0.0
     ev = Evidence(
-        block=b, words=n, tokens=tokens,
+        block=b, words=n, tokens=tokens, text=text,
         stop=stop,
         punct_end=T.SENTENCE_END.search(text) is not None,
         stops=stops, chrome=hits.chrome, boundary=hits.boundary, phrases=hits.phrases, metadata=hits.metadata,
     )
     ev.score = hits.weight  # soft rule weights, added to the local score below
     return ev
+
+
+def _without_phrases(text: str, phrases) -> str:
+    for _, a, b in sorted(phrases, key=lambda p: -p[1]):
+        rest = (text[:a] + text[b:]).strip()
+        if rest:
+            text = rest
+    return text
 
 
 def _local_features(evidence: list[Evidence], recurring: Collection[str] | None) -> None:
@@ -168,7 +178,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             group_short[b.group] = group_short.get(b.group, 0) + 1
     if not evidence:
         return
-    capitals = [len(_CAPITALISED.findall(ev.block.text)) / (len(ev.tokens) or 1) for ev in evidence]
+    capitals = [len(_CAPITALISED.findall(ev.text)) / (len(ev.tokens) or 1) for ev in evidence]
     # The page's own prose sets the scale: stop-word lists and capitalisation
     # differ by language, so each block is also measured against the longest blocks.
     longest = sorted(range(len(evidence)), key=lambda i: -evidence[i].words)[:8]
@@ -177,8 +187,8 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
     units = _sentence_units(evidence)
     for ev, caps, (words, stop, punct_end) in zip(evidence, capitals, units):
-        b, text, tokens = ev.block, ev.block.text, ev.tokens
-        ev.recurring = bool(recurring) and block_key(text) in recurring
+        b, text, tokens = ev.block, ev.text, ev.tokens
+        ev.recurring = bool(recurring) and block_key(b.text) in recurring
         n_tok = len(tokens) or 1
         size = group_size[b.group]
         first = text[0]
@@ -191,7 +201,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             caps,
             (len(text) - len(text.translate(_DIGIT_DELETE))) / len(text),
             float(_LINK_LIKE.search(text) is not None),
-            float(counts[text.casefold()] > 1),
+            float(counts[b.text.casefold()] > 1),
             float(words < 5),
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
             float(ev.recurring),
@@ -282,7 +292,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
     # the headline (or anywhere, without one) that reads as strong prose.
     after = headline + 1 if headline is not None else 0
     begun = next((i for i in range(after, n) if local[i] > 2.0), n)
-    ended = False
+    ended = final = False
     prefix = [0.0]
     for s in local:
         prefix.append(prefix[-1] + s)
@@ -297,16 +307,17 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
         feats = (
             1.0,
             local[i],
-            local[i - 1] if i > 0 else -_CLIP,
-            local[i + 1] if i + 1 < n else -_CLIP,
-            local[i - 2] if i > 1 else -_CLIP,
-            local[i + 2] if i + 2 < n else -_CLIP,
+            local[i - 1] if i > 0 else 0.0,
+            local[i + 1] if i + 1 < n else 0.0,
+            local[i - 2] if i > 1 else 0.0,
+            local[i + 2] if i + 2 < n else 0.0,
             (prefix[hi] - prefix[lo]) / (hi - lo),
             float(headline is not None and i < headline),
             float(headline is not None and i > headline),
             float(headline is not None and 0 < i - headline <= 6),
             float(headline is None),
             float(ended),
+            float(final),
             i / n,
             float(ev.chrome is not None),
             min(len(title.intersection(ev.tokens)), 4) / 4 if i != headline else 0.0,
@@ -319,6 +330,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
         if i >= begun:
             if ev.boundary is not None and ev.boundary.edge == "end":
                 ended = True
+                final = final or ev.boundary.final
             if ev.chrome is not None or ev.boundary is not None:
                 chrome_since += 1
 
@@ -397,7 +409,7 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     want_set = set(wanted.split())
     for i in range(first + 1, min(len(evidence), first + 400)):
         ev = evidence[i]
-        if not 0.5 * len(want_set) <= ev.words <= 2 * len(want_set) + 3:
+        if not 0.5 * len(want_set) <= len(ev.tokens) <= 2 * len(want_set) + 3:
             continue
         key = title_key(ev.block.text)
         if key == wanted or key == whole:

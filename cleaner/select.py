@@ -44,7 +44,7 @@ FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
-_ENDS_SENTENCE = regex.compile(r"[.,;:](?:[\"”’»)\]]*)\s*$")
+_ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
 
 
 @dataclass(slots=True)
@@ -72,7 +72,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
-    runs = story_runs(evidence)
+    runs = _cut_at_final(evidence, story_runs(evidence))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if headline is None or headline > end:
@@ -154,6 +154,23 @@ def _covered_by_several(i: int, grams: dict[int, set[int]], kept: list[int]) -> 
         if j != i and len(grams[j]) >= 4 and len(grams[j] & grams[i]) >= REPEAT_SHARE * len(grams[j]):
             inside.append(j)
     return len(inside) >= BLOB_PARTS and min(abs(j - i) for j in inside) > BLOB_DISTANCE
+
+
+def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """End the story at a final boundary (comments, an author box, a credit line)
+    once it has begun, unless more of the story lies after it than before: then
+    the boundary was a link near the top, such as "12 comments" under a headline."""
+    total = sum(max(0.0, mass(evidence[i])) for a, b in runs for i in range(a, b + 1))
+    before = 0.0
+    for a, b in runs:
+        for i in range(a, b + 1):
+            rule = evidence[i].boundary
+            if rule is not None and rule.final and rule.edge == "end" and before > 0 and before >= total - before:
+                last = i if rule.keep else i - 1
+                kept = [(x, min(y, last)) for x, y in runs if x <= min(y, last)]
+                return kept or runs
+            before += max(0.0, mass(evidence[i]))
+    return runs
 
 
 def mass(ev: Evidence, offset: float = 0.0) -> float:

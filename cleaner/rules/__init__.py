@@ -8,7 +8,9 @@ the test suite checks. The kinds:
             the phrase is cut off, and a block that is only the phrase is dropped
   boundary  a block that marks the story's edge: after an ``end`` boundary blocks
             are chrome unless evidence says story; ``keep`` says whether the
-            boundary block itself stays (a credit line does, "Related articles" does not)
+            boundary block itself stays (a credit line does, "Related articles" does not);
+            ``final`` says nothing after it is ever story (comments, author boxes),
+            where a label like "Related" may also head a box inside the story
   teaser    the shape of a teaser for another story: a short headline and a summary;
             parameters, not a pattern, since cohesion with the story decides
   metadata  named groups capture title, author, date, source or dateline; ``keep``
@@ -42,9 +44,9 @@ _COMMON_KEYS = {"id", "kind", "description", "examples"}
 _KIND_KEYS = {
     "chrome": {"pattern", "match", "weight", "max_length"},
     "phrase": {"pattern", "match", "max_length"},
-    "boundary": {"pattern", "match", "edge", "keep", "max_length"},
+    "boundary": {"pattern", "match", "edge", "keep", "final", "max_length"},
     "teaser": {"max_headline_words", "min_summary_words", "max_overlap"},
-    "metadata": {"pattern", "match", "keep", "edge", "max_length"},
+    "metadata": {"pattern", "match", "keep", "edge", "final", "max_length"},
 }
 _ID = regex.compile(r"[a-z0-9][a-z0-9_.-]*")
 
@@ -58,6 +60,7 @@ class Rule:
     match: str = "block"
     keep: bool = False
     edge: str | None = None
+    final: bool = False
     weight: float | None = None
     max_length: int | None = None
     params: tuple[tuple[str, Any], ...] = ()
@@ -239,6 +242,9 @@ def _rule_from(entry: Any, rid: Any, where: str) -> Rule:
     edge = entry.get("edge", "end" if kind == "boundary" else None)
     if edge not in (None, "start", "end"):
         raise fail("edge must be 'start' or 'end'")
+    final = entry.get("final", False)
+    if not isinstance(final, bool):
+        raise fail("final must be true or false")
     keep = entry.get("keep", False)
     if not isinstance(keep, bool):
         raise fail("keep must be true or false")
@@ -257,6 +263,7 @@ def _rule_from(entry: Any, rid: Any, where: str) -> Rule:
         match=match,
         keep=keep,
         edge=edge,
+        final=final,
         weight=float(weight) if weight is not None else None,
         max_length=max_length,
         params=tuple(sorted(params.items())),

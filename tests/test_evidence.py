@@ -1,0 +1,235 @@
+"""Each kind of evidence the engine weighs, on small pages in several languages."""
+
+import pytest
+
+from cleaner import clean, clean_and_explain
+
+MENU = ["Home", "News", "World", "Politics", "Business", "Sport", "Culture", "Weather", "Video"]
+
+STORIES = {
+    "en": ("Council approves new bridge over the river", [
+        "The city council voted on Tuesday to approve a new bridge across the river, ending a debate that has "
+        "lasted for almost ten years in the town.",
+        "The bridge will cost about 40 million dollars and should open in 2027, the mayor said after the vote, "
+        "adding that the old ferry would keep running until then.",
+        "Residents on the east bank have long complained that the nearest crossing is a forty-minute drive away, "
+        "and several of them spoke in favour of the plan at the meeting.",
+    ]),
+    "de": ("Stadtrat beschließt neue Brücke über den Fluss", [
+        "Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen und damit eine "
+        "Debatte beendet, die in der Stadt seit fast zehn Jahren geführt wurde.",
+        "Die Brücke soll rund 40 Millionen Euro kosten und im Jahr 2027 eröffnet werden, sagte der Bürgermeister "
+        "nach der Abstimmung, und die alte Fähre werde bis dahin weiter fahren.",
+        "Die Anwohner am Ostufer klagen schon lange darüber, dass der nächste Übergang vierzig Minuten entfernt "
+        "ist, und mehrere von ihnen haben sich in der Sitzung für den Plan ausgesprochen.",
+    ]),
+    "fr": ("Le conseil municipal approuve un nouveau pont", [
+        "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin à un "
+        "débat qui durait depuis près de dix ans dans la ville.",
+        "Le pont coûtera environ 40 millions d'euros et devrait ouvrir en 2027, a déclaré le maire après le vote, "
+        "ajoutant que l'ancien bac continuera de circuler d'ici là.",
+        "Les habitants de la rive est se plaignent depuis longtemps que le passage le plus proche se trouve à "
+        "quarante minutes de route, et plusieurs d'entre eux ont soutenu le projet lors de la réunion.",
+    ]),
+    "es": ("El ayuntamiento aprueba un nuevo puente sobre el río", [
+        "El pleno del ayuntamiento aprobó el martes la construcción de un nuevo puente sobre el río, poniendo fin "
+        "a un debate que duraba casi diez años en la ciudad.",
+        "El puente costará unos 40 millones de euros y debería abrir en 2027, dijo el alcalde después de la "
+        "votación, y añadió que el viejo transbordador seguirá funcionando hasta entonces.",
+        "Los vecinos de la orilla este se quejan desde hace tiempo de que el paso más cercano está a cuarenta "
+        "minutos en coche, y varios de ellos apoyaron el plan en la reunión.",
+    ]),
+    "pt": ("Câmara aprova nova ponte sobre o rio", [
+        "A câmara municipal aprovou na terça-feira a construção de uma nova ponte sobre o rio, pondo fim a um "
+        "debate que durava quase dez anos na cidade.",
+        "A ponte vai custar cerca de 40 milhões de euros e deve abrir em 2027, disse o presidente da câmara depois "
+        "da votação, acrescentando que o velho barco continuará a funcionar até lá.",
+        "Os moradores da margem leste queixam-se há muito de que a passagem mais próxima fica a quarenta minutos "
+        "de carro, e vários deles apoiaram o plano na reunião.",
+    ]),
+    "it": ("Il consiglio comunale approva un nuovo ponte sul fiume", [
+        "Il consiglio comunale ha approvato martedì la costruzione di un nuovo ponte sul fiume, mettendo fine a un "
+        "dibattito che durava da quasi dieci anni in città.",
+        "Il ponte costerà circa 40 milioni di euro e dovrebbe aprire nel 2027, ha detto il sindaco dopo il voto, "
+        "aggiungendo che il vecchio traghetto continuerà a funzionare fino ad allora.",
+        "Gli abitanti della sponda est si lamentano da tempo che il passaggio più vicino è a quaranta minuti di "
+        "auto, e molti di loro hanno sostenuto il piano durante la riunione.",
+    ]),
+    "pl": ("Rada miasta zatwierdza nowy most na rzece", [
+        "Rada miasta zagłosowała we wtorek za budową nowego mostu na rzece, kończąc debatę, która trwała w "
+        "mieście prawie dziesięć lat.",
+        "Most ma kosztować około 40 milionów złotych i zostać otwarty w 2027 roku, powiedział burmistrz po "
+        "głosowaniu, dodając, że do tego czasu będzie kursował stary prom.",
+        "Mieszkańcy wschodniego brzegu od dawna skarżą się, że najbliższa przeprawa jest oddalona o czterdzieści "
+        "minut jazdy, a kilku z nich poparło plan na posiedzeniu.",
+    ]),
+    "ru": ("Городской совет одобрил новый мост через реку", [
+        "Городской совет во вторник проголосовал за строительство нового моста через реку, положив конец спору, "
+        "который шёл в городе почти десять лет.",
+        "Мост обойдётся примерно в 40 миллионов евро и должен открыться в 2027 году, сказал мэр после "
+        "голосования, добавив, что до тех пор будет работать старый паром.",
+        "Жители восточного берега давно жалуются, что до ближайшей переправы сорок минут езды, и несколько из "
+        "них выступили на заседании в поддержку плана.",
+    ]),
+    "nl": ("Gemeenteraad keurt nieuwe brug over de rivier goed", [
+        "De gemeenteraad heeft dinsdag ingestemd met de bouw van een nieuwe brug over de rivier, waarmee een "
+        "discussie die bijna tien jaar duurde in de stad is beëindigd.",
+        "De brug gaat ongeveer 40 miljoen euro kosten en moet in 2027 opengaan, zei de burgemeester na de "
+        "stemming, en de oude veerpont blijft tot dan varen.",
+        "Bewoners van de oostoever klagen al lang dat de dichtstbijzijnde oversteek veertig minuten rijden is, "
+        "en verschillende van hen spraken zich tijdens de vergadering uit voor het plan.",
+    ]),
+}
+# A label over teasers for other stories, and a teaser's summary, per language.
+TEASERS = {
+    "en": ("Related stories", "Bakery wins national prize",
+           "A family bakery that opened in 1952 has won a national prize for its sourdough bread, the second "
+           "award in three years for the business."),
+    "de": ("Lesen Sie auch", "Bäckerei gewinnt Preis",
+           "Eine Familienbäckerei, die 1952 eröffnet wurde, hat einen nationalen Preis für ihr Sauerteigbrot "
+           "gewonnen, die zweite Auszeichnung in drei Jahren."),
+    "fr": ("À lire aussi", "Une boulangerie primée",
+           "Une boulangerie familiale ouverte en 1952 a remporté un prix national pour son pain au levain, la "
+           "deuxième récompense en trois ans pour l'entreprise."),
+    "es": ("Te puede interesar", "Una panadería gana un premio",
+           "Una panadería familiar abierta en 1952 ha ganado un premio nacional por su pan de masa madre, el "
+           "segundo galardón en tres años para el negocio."),
+    "pt": ("Leia também", "Padaria ganha prémio nacional",
+           "Uma padaria familiar aberta em 1952 ganhou um prémio nacional pelo seu pão de fermentação natural, a "
+           "segunda distinção em três anos para o negócio."),
+    "it": ("Leggi anche", "Un forno vince un premio",
+           "Un forno di famiglia aperto nel 1952 ha vinto un premio nazionale per il suo pane a lievitazione "
+           "naturale, il secondo riconoscimento in tre anni."),
+    "pl": ("Czytaj także", "Piekarnia z nagrodą",
+           "Rodzinna piekarnia otwarta w 1952 roku zdobyła krajową nagrodę za chleb na zakwasie, drugie "
+           "wyróżnienie w ciągu trzech lat."),
+    "ru": ("Читайте также", "Пекарня получила премию",
+           "Семейная пекарня, открытая в 1952 году, получила национальную премию за хлеб на закваске, вторую "
+           "награду за три года."),
+    "nl": ("Lees ook", "Bakkerij wint prijs",
+           "Een familiebakkerij die in 1952 openging heeft een nationale prijs gewonnen voor haar zuurdesembrood, "
+           "de tweede onderscheiding in drie jaar."),
+}
+
+
+def page(lang: str, before=(), after=(), title_line: bool = True) -> str:
+    headline, paragraphs = STORIES[lang]
+    lines = [f"{headline} | Daily Courier", ""] if title_line else []
+    lines += ["\n".join(MENU), ""]
+    lines += [*before]
+    lines += [headline, ""]
+    for p in paragraphs:
+        lines += [p, ""]
+    lines += [*after]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_story_found_in_each_language(lang):
+    article = clean(page(lang))
+    assert article.text == "\n\n".join(STORIES[lang][1])
+
+
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_headline_repeating_the_title_line_opens_the_story(lang):
+    _, decisions = clean_and_explain(page(lang))
+    headline = STORIES[lang][0]
+    ruled = {d.text: d.rule for d in decisions}
+    assert ruled[headline] == "story.headline"
+    assert clean(page(lang)).title == headline
+
+
+@pytest.mark.parametrize("lang", sorted(TEASERS))
+def test_teasers_under_a_label_are_removed(lang):
+    label, head, summary = TEASERS[lang]
+    text = clean(page(lang, after=[label, "", head, summary, ""])).text
+    assert summary not in text and head not in text and label not in text
+    assert STORIES[lang][1][-1] in text
+
+
+def test_navigation_breadcrumbs_and_language_pickers_are_removed():
+    before = ["Home / News / Local", "", "English Deutsch Français Español", "", "Skip to content", ""]
+    _, decisions = clean_and_explain(page("en", before=before))
+    rules = {d.text: d.rule for d in decisions if not d.keep}
+    assert rules["Home / News / Local"] == "nav.breadcrumb"
+    assert rules["English Deutsch Français Español"] == "nav.language-picker"
+    assert rules["Skip to content"] == "nav.skip-link"
+    assert all(m in rules for m in MENU)
+
+
+@pytest.mark.parametrize("ending, rule", [
+    (["Share this article", "Facebook", "Twitter", "Email"], "social.share"),
+    (["Comments", "", "Jane wrote: I have waited ten years for this bridge and I am glad it will finally be built."],
+     "end.comments"),
+    (["Sign up for our daily newsletter", ""], "social.newsletter"),
+    (["Tags: bridge, council, river"], "end.tags"),
+    (["About the author", "", "John Roe has covered the council for the Daily Courier since 2015 and lives in the town."],
+     "end.about-author"),
+    (["© 2024 Daily Courier. All rights reserved."], "legal.copyright"),
+])
+def test_end_of_story_signals(ending, rule):
+    article, decisions = clean_and_explain(page("en", after=ending))
+    assert article.text == "\n\n".join(STORIES["en"][1])
+    assert rule in {d.rule for d in decisions if not d.keep}
+
+
+def test_credit_line_ends_the_story_and_stays():
+    credit = "This report by The Associated Press was first published May 24, 2023."
+    label, head, summary = TEASERS["en"]
+    article = clean(page("en", after=[credit, "", head, "", summary, ""]))
+    assert article.text.endswith(credit)
+    assert summary not in article.text
+    assert article.source == "The Associated Press" and article.published == "2023-05-24"
+
+
+def test_glued_label_is_cut_from_a_paragraph():
+    story = STORIES["en"][1]
+    glued = story[:-1] + [story[-1] + " Top Stories"]
+    text = "Council approves new bridge over the river\n\n" + "\n\n".join(glued) + "\n"
+    article, decisions = clean_and_explain(text)
+    assert article.text.endswith(story[-1])
+    assert any(rule == "label.glued" for d in decisions for rule, _, _ in d.cuts)
+
+
+def test_cohesion_keeps_a_short_on_topic_line():
+    short = "The bridge vote was seven to two."
+    text = clean(page("en", after=[short, ""])).text
+    assert text.endswith(short)
+
+
+def test_repeated_menu_lines_and_stop_word_poor_lines_are_chrome():
+    keywords = "Brücke Stadtrat Fluss Fähre Bürgermeister Ostufer Abstimmung"
+    article = clean(page("de", after=[keywords, "", "\n".join(MENU), ""]))
+    assert keywords not in article.text
+    assert article.text.startswith(STORIES["de"][1][0])
+
+
+CJK = {
+    "ja": ("市議会が新しい橋の建設を承認", [
+        "市議会は火曜日、川に新しい橋を架ける計画を承認した。約十年にわたって続いてきた議論に決着がついた形だ。",
+        "市長は採決の後、橋の建設費はおよそ四十億円で、二〇二七年に開通する見込みだと述べた。それまでは古い渡し船が運航を続けるという。",
+        "東岸の住民は、最寄りの橋まで車で四十分かかると長年訴えてきた。会合では多くの住民が計画に賛成する意見を述べた。",
+    ]),
+    "zh": ("市议会批准在河上修建新桥", [
+        "市议会周二投票批准在河上修建一座新桥，结束了这座城市持续近十年的争论。",
+        "市长在投票后表示，这座桥的造价约为四千万欧元，预计将在二零二七年通车，在此之前旧渡船将继续运营。",
+        "东岸的居民长期以来抱怨，最近的过河通道需要开车四十分钟，他们中的许多人在会上表示支持这一计划。",
+    ]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CJK))
+def test_chinese_and_japanese_stories_are_not_broken(lang):
+    headline, paragraphs = CJK[lang]
+    menu = ["首页", "新闻", "体育", "娱乐", "财经", "科技", "汽车"] if lang == "zh" else ["ホーム", "ニュース", "スポーツ", "経済", "国際", "天気"]
+    text = "\n".join([headline, "", "\n".join(menu), "", headline, ""] + [p + "\n" for p in paragraphs])
+    assert clean(text).text == "\n\n".join(paragraphs)
+
+
+def test_a_page_without_clear_prose_still_gives_its_best_region():
+    text = "Opening hours\n\nMonday to Friday 9 to 17\nSaturday 10 to 14\n\nContact\n"
+    assert clean(text).text.strip()
+
+
+def test_a_single_line_page_is_kept():
+    assert clean("The bridge will open in 2027.\n").text == "The bridge will open in 2027."
