@@ -233,3 +233,54 @@ def test_a_page_without_clear_prose_still_gives_its_best_region():
 
 def test_a_single_line_page_is_kept():
     assert clean("The bridge will open in 2027.\n").text == "The bridge will open in 2027."
+
+
+EXTRA = [
+    "Work on the approach roads will start next year, and the council has asked the state for help with the cost "
+    "of the steel, which has risen sharply since the plan was first drawn up.",
+    "The mayor said the town would hold a public meeting in March to show residents the final design of the "
+    "bridge and to answer questions about the closures during construction.",
+]
+
+
+def long_page(middle=(), top=(), bottom=()):
+    headline, paragraphs = STORIES["en"]
+    lines = [f"{headline} | Daily Courier", "", "\n".join(MENU), "", *top, headline, "", "By Jane Doe", "",
+             "March 5, 2024", ""]
+    lines += [paragraphs[0], "", paragraphs[1], "", *middle, paragraphs[2], "", EXTRA[0], "", EXTRA[1], "", *bottom]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_box_of_links_inside_the_story_is_removed_and_the_story_goes_on():
+    box = ["Related", "Town budget passes after long night", "School reopens after flood repairs",
+           "Ferry fares to rise in summer", ""]
+    article = clean(long_page(middle=box))
+    assert article.text.endswith(EXTRA[1])
+    assert "Ferry fares" not in article.text and "Related" not in article.text
+
+
+def test_an_advertisement_line_does_not_break_the_story():
+    article = clean(long_page(middle=["Advertisement", ""]))
+    assert article.text.endswith(EXTRA[1]) and "Advertisement" not in article.text
+
+
+def test_byline_and_date_leave_the_story_for_the_metadata():
+    article = clean(long_page())
+    assert article.text.startswith(STORIES["en"][1][0])
+    assert "By Jane Doe" not in article.text and "March 5, 2024" not in article.text
+    assert article.authors == ["Jane Doe"] and article.published == "2024-03-05"
+
+
+def test_top_stories_above_the_headline_are_not_story():
+    top = ["Top Stories", "", TEASERS["en"][1], TEASERS["en"][2], "",
+           "Ferry fares to rise in summer",
+           "Fares on the river ferry will rise by ten per cent in June, the operator said, blaming fuel costs.", ""]
+    article = clean(long_page(top=top))
+    assert TEASERS["en"][2] not in article.text and "Fares on the river ferry" not in article.text
+    assert article.text.startswith(STORIES["en"][1][0])
+
+
+def test_subheadings_inside_the_story_stay():
+    middle = ["What happens next", ""]
+    article = clean(long_page(middle=middle))
+    assert "What happens next" in article.text
