@@ -57,10 +57,11 @@ _NO_HTML = (0.0,) * len(HTML)
 CONTEXT = (
     "bias", "local", "prev", "next", "prev2", "next2", "window", "before_headline", "after_headline",
     "headline_near", "no_headline", "after_end", "after_final", "position", "chrome_hit", "title_words",
-    "mass_before", "mass_after", "chrome_since",
+    "mass_before", "mass_after", "chrome_since", "lead",
 )
 REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
 _CLIP = 6.0
+LEAD_REACH = 15
 RECURRING_PENALTY = 8.0
 
 
@@ -302,6 +303,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
         positive.append(positive[-1] + (s * math.log2(2.0 + ev.words) if s > 0 else 0.0))
     total = positive[-1] or 1.0
     chrome_since = 0
+    lead = _lead(evidence, headline)
     for i, ev in enumerate(evidence):
         lo, hi = max(0, i - 3), min(n, i + 4)
         feats = (
@@ -324,6 +326,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             positive[i] / total,
             (total - positive[i + 1]) / total,
             math.log1p(chrome_since) / 3,
+            float(i == lead),
         )
         ev.context_features = feats
         ev.score = sum(map(mul, w, feats))
@@ -333,6 +336,18 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
                 final = final or ev.boundary.final
             if ev.chrome is not None or ev.boundary is not None:
                 chrome_since += 1
+
+
+def _lead(evidence: list[Evidence], headline: int | None) -> int | None:
+    """The first paragraph under the headline: the lead, often set apart from the
+    body (another box, an image between) yet part of the story."""
+    if headline is None:
+        return None
+    for i in range(headline + 1, min(len(evidence), headline + LEAD_REACH)):
+        ev = evidence[i]
+        if ev.chrome is None and not ev.metadata and ev.words >= 12 and ev.punct_end:
+            return i
+    return None
 
 
 def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float, ...]) -> None:
