@@ -25,11 +25,7 @@ def stopword_guess(text: str) -> tuple[str | None, bool]:
     sample = text[:SAMPLE]
     if T.is_unspaced(sample):
         return T.guess_language(sample), True
-    per_word = T._stop_table()[1]
-    counts: dict[str, float] = {}
-    for w in T.WORD.findall(sample.lower()):
-        for code in per_word.get(w, ()):
-            counts[code] = counts.get(code, 0) + 1
+    counts = T.stop_hits(T.WORD.findall(sample.lower()))
     if not counts:
         return None, False
     # Long lists match more by chance: weigh hits down by list size, as guess_language does.
