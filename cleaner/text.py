@@ -50,7 +50,7 @@ def is_unspaced(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     """Stop words per ISO 639-1 code, and per word the languages that list it."""
     base = resources.files("stop_words") / "stop-words"
     names = json.loads((base / "languages.json").read_text(encoding="utf-8"))
@@ -60,12 +60,14 @@ def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
             raw = (base / f"{name}.txt").read_text(encoding="utf-8")
         except FileNotFoundError:
             continue
-        per_lang[code] = frozenset(w.strip().lower() for w in raw.splitlines() if w.strip())
-    per_word: dict[str, set[str]] = {}
+        words = set(map(str.strip, raw.splitlines()))
+        words.discard("")
+        per_lang[code] = frozenset(map(str.lower, words))
+    per_word: dict[str, tuple[str, ...]] = {}
     for code, ws in per_lang.items():
         for w in ws:
-            per_word.setdefault(w, set()).add(code)
-    return per_lang, {w: frozenset(c) for w, c in per_word.items()}
+            per_word[w] = per_word.get(w, ()) + (code,)
+    return per_lang, per_word
 
 
 def stop_hits(tokens: list[str]) -> dict[str, int]:
