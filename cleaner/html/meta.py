@@ -189,7 +189,10 @@ def _fold(text: str) -> str:
 
 
 def _key(text: str | None) -> str:
-    return " ".join(regex.findall(r"\w+", (text or "").casefold()))
+    return " ".join(_WORDS.findall((text or "").casefold()))
+
+
+_WORDS = regex.compile(r"\w+")
 
 
 def merge(meta, page: dict, evidence, selection):
@@ -210,9 +213,9 @@ def merge(meta, page: dict, evidence, selection):
                  and not ev.block.html.regions & {"nav", "header", "footer", "aside"}
                  and _key(ev.block.text) != _key(site)]
     agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
-    printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
     title = next((h for h in headlines if _key(h) in agree), None)
-    if title is None:
+    if title is None and declared:
+        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
         title = next((t for t in declared if _key(t) in printed), None)
     if title is None and headlines:
         title = headlines[0]
