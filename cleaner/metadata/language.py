@@ -8,6 +8,8 @@ Malay/Indonesian) and scripts the lists do not cover.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .. import text as T
 
 SAMPLE = 5000
@@ -38,7 +40,7 @@ def stopword_guess(text: str) -> tuple[str | None, bool]:
 
 def detect(story: str, hint: str | None, use_model: bool = True) -> str | None:
     """ISO 639-1 code of ``story``'s language; ``hint`` (the page's guess) when the story is too short."""
-    if len(T.words(story[:SAMPLE])) < 3:
+    if len(list(islice(T.WORD.finditer(story[:SAMPLE]), 3))) < 3:  # too short; stops at the third word
         return hint
     guess, decisive = stopword_guess(story)
     if decisive or not use_model:
