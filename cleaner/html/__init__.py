@@ -14,7 +14,6 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
 from importlib import resources
 
 import regex
@@ -202,45 +201,48 @@ class _Walker:
         tables = self.t
         drop, block, paragraph = tables["drop"], tables["block"], tables["paragraph"]
         parts = self.parts
-        stack: list = [(root, self.frame, False)]
+        # Each level: the children still to visit, the context they inherit, and
+        # the block element they belong to (None for an inline one), closed when done.
+        stack: list = [(iter((root,)), self.frame, None)]
         while stack:
-            node, frame, closing = stack.pop()
-            if closing:
-                # Leaving a block element: its text ends here; the parent's context resumes.
-                self.flush()
-                if node.name in paragraph:
-                    self.gap = True
-                self.frame = frame
-                continue
-            if isinstance(node, NavigableString):
-                if node and not isinstance(node, not_text):
-                    parts.append(node)
-                    if frame.links:
-                        self.link_chars += len(node.strip())
-                continue
-            if not isinstance(node, Tag):
-                continue
-            name = node.name
-            if name in drop:
-                continue
-            if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
-                continue  # a "please enable JavaScript" note; some sites put the whole page here
-            attrs = node.attrs
-            hidden = bool(attrs) and _hidden(attrs, tables)
-            if hidden and name not in block and len(node.get_text()) < _NOSCRIPT_TEXT:
-                continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
-            if name == "br":
-                self.flush()
-                continue
-            child = self._enter(node, name, attrs, hidden, frame)
-            if name in block:
-                self.flush()
-                if name in paragraph:
-                    self.gap = True
-                self.frame = child
-                stack.append((node, frame, True))
-            if node.contents:
-                stack.extend(zip(reversed(node.contents), repeat(child), repeat(False)))
+            children, frame, _ = stack[-1]
+            for node in children:
+                if isinstance(node, NavigableString):
+                    if node and not isinstance(node, not_text):
+                        parts.append(node)
+                        if frame.links:
+                            self.link_chars += len(node.strip())
+                    continue
+                if not isinstance(node, Tag):
+                    continue
+                name = node.name
+                if name in drop:
+                    continue
+                if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
+                    continue  # a "please enable JavaScript" note; some sites put the whole page here
+                attrs = node.attrs
+                hidden = bool(attrs) and _hidden(attrs, tables)
+                if hidden and name not in block and len(node.get_text()) < _NOSCRIPT_TEXT:
+                    continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
+                if name == "br":
+                    self.flush()
+                    continue
+                child = self._enter(node, name, attrs, hidden, frame)
+                if name in block:
+                    self.flush()
+                    if name in paragraph:
+                        self.gap = True
+                    self.frame = child
+                stack.append((iter(node.contents), child, node if name in block else None))
+                break
+            else:
+                _, _, element = stack.pop()
+                if element is not None:
+                    # Leaving a block element: its text ends here; the parent's context resumes.
+                    self.flush()
+                    if element.name in paragraph:
+                        self.gap = True
+                    self.frame = stack[-1][1]
 
     def _enter(self, node, name: str, attrs: dict, hidden: bool, frame: _Frame) -> _Frame:
         """The context of the node's content: ``frame`` itself when the node changes nothing."""
