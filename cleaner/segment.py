@@ -28,6 +28,10 @@ class Block:
 
 def clean_line(raw: str) -> str:
     """A line with invisible characters dropped and whitespace folded."""
+    if raw.isprintable() and "  " not in raw:
+        # Every whitespace character but " " and every invisible one is
+        # unprintable, so most lines have nothing to fold: only ends to strip.
+        return raw.strip()
     return _SPACE.sub(" ", _INVISIBLE.sub("", raw)).strip()
 
 

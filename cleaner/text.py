@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -11,7 +12,6 @@ import regex
 WORD = regex.compile(r"\w+")
 # Scripts written without spaces between words: count characters, not runs.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_UNSPACED_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]+")
 # Characters per word in unspaced scripts, for comparable lengths.
 CHARS_PER_WORD = 2.0
 SENTENCE_END = regex.compile(r"[.!?…。！？:;»\"”’)\]]\s*$")
@@ -23,11 +23,12 @@ def words(text: str) -> list[str]:
 
 def word_count(text: str) -> float:
     """Words in ``text``; runs of Chinese, Japanese or Thai count one word per two characters."""
+    if not has_unspaced(text):
+        return float(len(WORD.findall(text)))
     n = 0.0
     for w in WORD.findall(text):
-        u = len(_UNSPACED_RUN.findall(w))
-        if u:
-            cjk = sum(1 for ch in w if _UNSPACED.match(ch))
+        cjk = len(_UNSPACED.findall(w))
+        if cjk:
             n += cjk / CHARS_PER_WORD + (1 if len(w) > cjk else 0)
         else:
             n += 1
@@ -35,17 +36,21 @@ def word_count(text: str) -> float:
 
 
 def has_unspaced(text: str) -> bool:
-    return _UNSPACED.search(text) is not None
+    # str.isascii() costs nothing, and most blocks are ASCII.
+    return not text.isascii() and _UNSPACED.search(text) is not None
 
 
 def is_unspaced(text: str) -> bool:
     """True when most letters belong to scripts without spaces between words."""
-    letters = sum(1 for ch in text[:2000] if ch.isalpha())
-    return letters > 0 and len(_UNSPACED.findall(text[:2000])) > letters / 2
+    head = text[:2000]
+    if not has_unspaced(head):
+        return False
+    letters = sum(map(str.isalpha, head))
+    return letters > 0 and len(_UNSPACED.findall(head)) > letters / 2
 
 
 @lru_cache(maxsize=1)
-def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
     """Stop words per ISO 639-1 code, and per word the languages that list it."""
     base = resources.files("stop_words") / "stop-words"
     names = json.loads((base / "languages.json").read_text(encoding="utf-8"))
@@ -55,12 +60,24 @@ def _stop_table() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
             raw = (base / f"{name}.txt").read_text(encoding="utf-8")
         except FileNotFoundError:
             continue
-        per_lang[code] = frozenset(w.strip().lower() for w in raw.splitlines() if w.strip())
-    per_word: dict[str, set[str]] = {}
+        words = set(map(str.strip, raw.splitlines()))
+        words.discard("")
+        per_lang[code] = frozenset(map(str.lower, words))
+    per_word: dict[str, tuple[str, ...]] = {}
     for code, ws in per_lang.items():
         for w in ws:
-            per_word.setdefault(w, set()).add(code)
-    return per_lang, {w: frozenset(c) for w, c in per_word.items()}
+            per_word[w] = per_word.get(w, ()) + (code,)
+    return per_lang, per_word
+
+
+def stop_hits(tokens: list[str]) -> dict[str, int]:
+    """Per language, how many of the lower-cased ``tokens`` its stop-word list holds."""
+    per_word = _stop_table()[1]
+    counts: dict[str, int] = {}
+    for w, k in Counter(tokens).items():  # each distinct word looked up once
+        for code in per_word.get(w, ()):
+            counts[code] = counts.get(code, 0) + k
+    return counts
 
 
 def stopwords(lang: str | None) -> frozenset[str]:
@@ -80,14 +97,9 @@ def guess_language(text: str, limit: int = 20000) -> str | None:
         if han:
             return "zh"
         return None
-    per_word = _stop_table()[1]
-    counts: dict[str, int] = {}
-    total = 0
-    for w in WORD.findall(sample.lower()):
-        total += 1
-        for code in per_word.get(w, ()):
-            counts[code] = counts.get(code, 0) + 1
-    if not counts or total == 0:
+    tokens = WORD.findall(sample.lower())
+    counts = stop_hits(tokens)
+    if not counts or not tokens:
         return None
     best = max(counts, key=lambda c: (counts[c] / (1 + len(stopwords(c)) ** 0.25), c))
     return best if counts[best] >= 3 else None

@@ -114,9 +114,23 @@ def parse(html: str | bytes, encoding: str | None = None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-            return BeautifulSoup(html, "lxml", from_encoding=encoding if isinstance(html, bytes) else None)
+            return BeautifulSoup(html, "lxml", from_encoding=encoding if isinstance(html, bytes) else None,
+                                 **_parse_options())
     except Exception as exc:  # lxml raises a variety of errors on broken bytes
         raise InputError(f"cannot parse the HTML ({exc.__class__.__name__})") from None
+
+
+@lru_cache(maxsize=1)
+def _parse_options() -> dict:
+    """Cheaper trees for the same text. Attribute values stay strings: bs4 would
+    split class and rel into lists on every tag, and the walker reads few."""
+    from bs4 import element
+
+    options = {"multi_valued_attributes": None}
+    if hasattr(element, "XMLAttributeDict"):
+        # bs4 4.13+ checks each attribute value it stores; lxml gives only strings.
+        options["attribute_dict_class"] = element.AttributeDict
+    return options
 
 
 def read_page(html: str | bytes, encoding: str | None = None) -> Page:
@@ -156,10 +170,11 @@ class _Frame:
     them, so that a flag set by an element holding most of the page (broken
     markup nests whole pages in a menu) can be voided afterwards."""
 
-    __slots__ = ("flags", "heading", "paragraph", "links", "ancestors")
+    __slots__ = ("flags", "names", "heading", "paragraph", "links", "ancestors")
 
-    def __init__(self, flags, heading, paragraph, links, ancestors):
+    def __init__(self, flags, names, heading, paragraph, links, ancestors):
         self.flags = flags  # (name, setter id, block depth): regions, "chrome", "meta", "story", "hidden"
+        self.names = names  # the flags' names, a frozenset
         self.heading = heading
         self.paragraph = paragraph
         self.links = links
@@ -176,7 +191,7 @@ class _Walker:
         self.link_chars = 0
         self.group = 0
         self.gap = False
-        self.frame = _Frame((), 0, False, 0, ())
+        self.frame = _Frame((), frozenset(), 0, False, 0, ())
 
     def emit_title(self, title: str) -> None:
         self.parts.append(title)
@@ -188,99 +203,78 @@ class _Walker:
 
         not_text = (Comment, Declaration, Doctype, ProcessingInstruction)
         tables = self.t
-        stack: list = [(root, self.frame, False)]
+        drop, block, paragraph = tables["drop"], tables["block"], tables["paragraph"]
+        parts = self.parts
+        # Each level: the children still to visit, the context they inherit, and
+        # the block element they belong to (None for an inline one), closed when done.
+        stack: list = [(iter((root,)), self.frame, None)]
         while stack:
-            node, frame, closing = stack.pop()
-            if closing:
-                # Leaving a block element: its text ends here; the parent's context resumes.
-                self.flush()
-                if node.name in tables["paragraph"]:
-                    self.gap = True
-                self.frame = frame
-                continue
-            if isinstance(node, NavigableString):
-                if not isinstance(node, not_text):
-                    text = str(node)
-                    if text:
-                        self.parts.append(text)
+            children, frame, _ = stack[-1]
+            for node in children:
+                if isinstance(node, NavigableString):
+                    if node and not isinstance(node, not_text):
+                        parts.append(node)
                         if frame.links:
-                            self.link_chars += len(text.strip())
-                continue
-            if not isinstance(node, Tag):
-                continue
-            name = node.name
-            if name in tables["drop"]:
-                continue
-            if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
-                continue  # a "please enable JavaScript" note; some sites put the whole page here
-            if name not in tables["block"] and _hidden(node, tables) and len(node.get_text()) < _NOSCRIPT_TEXT:
-                continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
-            if name == "br":
-                self.flush()
-                continue
-            child = self._enter(node, frame)
-            if name in tables["block"]:
-                self.flush()
-                if name in tables["paragraph"]:
-                    self.gap = True
-                self.frame = child
-                stack.append((node, frame, True))
-            stack.extend((c, child, False) for c in reversed(node.contents))
+                            self.link_chars += len(node.strip())
+                    continue
+                if not isinstance(node, Tag):
+                    continue
+                name = node.name
+                if name in drop:
+                    continue
+                if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
+                    continue  # a "please enable JavaScript" note; some sites put the whole page here
+                attrs = node.attrs
+                hidden = bool(attrs) and _hidden(attrs, tables)
+                if hidden and name not in block and len(node.get_text()) < _NOSCRIPT_TEXT:
+                    continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
+                if name == "br":
+                    self.flush()
+                    continue
+                child = self._enter(node, name, attrs, hidden, frame)
+                if name in block:
+                    self.flush()
+                    if name in paragraph:
+                        self.gap = True
+                    self.frame = child
+                stack.append((iter(node.contents), child, node if name in block else None))
+                break
+            else:
+                _, _, element = stack.pop()
+                if element is not None:
+                    # Leaving a block element: its text ends here; the parent's context resumes.
+                    self.flush()
+                    if element.name in paragraph:
+                        self.gap = True
+                    self.frame = stack[-1][1]
 
-    def _enter(self, node, frame: _Frame) -> _Frame:
-        name = node.name
-        ident = id(node)
-        depth = len(frame.ancestors)
-        have = {f for f, _, _ in frame.flags}
-        new = []
-
-        def add(flag: str) -> None:
-            if flag not in have:
-                have.add(flag)
-                new.append((flag, ident, depth))
-
+    def _enter(self, node, name: str, attrs: dict, hidden: bool, frame: _Frame) -> _Frame:
+        """The context of the node's content: ``frame`` itself when the node changes nothing."""
+        flags, names = frame.flags, frame.names
         region = _REGION_TAGS.get(name)
-        if region:
-            add(region)
-        attrs = node.attrs
-        if attrs:
-            role = attrs.get("role")
-            if isinstance(role, str) and role.lower() in _ROLES:
-                add(_ROLES[role.lower()])
-            if attrs.get("itemprop") == "articleBody":
-                add("article")
-            if _hidden(node, self.t):
-                add("hidden")
-            words = " ".join(filter(None, (_attr(node, "class"), _attr(node, "id")))).lower()
-            if words:
-                for flag in ("chrome", "meta", "story"):
-                    if self.t[flag].search(words) is not None:
-                        # Class words speak for nearby text: a nearer setter replaces a farther one.
-                        have.discard(flag)
-                        add(flag)
-        is_block = name in self.t["block"]
-        flags = frame.flags
-        if new:
-            renewed = {f for f, _, _ in new}
-            flags = tuple(x for x in flags if x[0] not in renewed) + tuple(new)
-        return _Frame(
-            flags,
-            _HEADINGS.get(name, frame.heading),
-            frame.paragraph or name == "p",
-            frame.links + (name == "a"),
-            frame.ancestors + (ident,) if is_block else frame.ancestors,
-        )
+        if region or attrs:
+            new = _new_flags(region, attrs, hidden, names)
+            if new:
+                ident, depth = id(node), len(frame.ancestors)
+                flags = tuple(x for x in flags if x[0] not in new) + tuple((f, ident, depth) for f in new)
+                names = names.union(new)
+        ancestors = frame.ancestors + (id(node),) if name in self.t["block"] else frame.ancestors
+        heading = _HEADINGS.get(name, frame.heading)
+        if flags is frame.flags and ancestors is frame.ancestors and heading == frame.heading \
+                and name != "a" and (name != "p" or frame.paragraph):
+            return frame
+        return _Frame(flags, names, heading, frame.paragraph or name == "p", frame.links + (name == "a"), ancestors)
 
     def flush(self) -> None:
         if not self.parts:
             return
         raw = "".join(self.parts)
-        self.parts = []
+        self.parts.clear()
         links, self.link_chars = self.link_chars, 0
         f = self.frame
         # Source line breaks are spaces, except in preformatted text.
-        pre = any(flag == "pre" for flag, _, _ in f.flags)
-        pieces = raw.split("\n") if pre else [raw.replace("\n", " ")]
+        pieces = raw.split("\n") if "pre" in f.names else [raw.replace("\n", " ")]
+        flags = None
         for piece in pieces:
             line = clean_line(piece)
             if not line:
@@ -288,9 +282,10 @@ class _Walker:
             if self.gap and self.blocks:
                 self.group += 1
             self.gap = False
-            depth = len(f.ancestors)
-            flags = tuple((flag, sid) for flag, sid, at in f.flags
-                          if flag not in _CLASS_FLAGS or depth - at <= CLASS_REACH)
+            if flags is None:
+                depth = len(f.ancestors)
+                flags = tuple((flag, sid) for flag, sid, at in f.flags
+                              if flag not in _CLASS_FLAGS or depth - at <= CLASS_REACH)
             info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
             self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
 
@@ -336,24 +331,45 @@ def _is_prose(text: str) -> bool:
     return text.count(" ") >= 9 and text[-1] in _PROSE_END
 
 
-def _attr(node, name: str) -> str:
-    value = node.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
+def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[str]) -> list[str]:
+    """Flags an element sets that its context lacks: its region, role, itemprop and
+    hidden state; then its class and id words, which renew the context's (a nearer
+    setter replaces a farther one)."""
+    new = []
+    found = [region] if region else []
+    if attrs:
+        role = attrs.get("role")
+        if isinstance(role, str) and role.lower() in _ROLES:
+            found.append(_ROLES[role.lower()])
+        if attrs.get("itemprop") == "articleBody":
+            found.append("article")
+        if hidden:
+            found.append("hidden")
+    for flag in found:
+        if flag not in have and flag not in new:
+            new.append(flag)
+    if attrs:
+        words = " ".join(filter(None, (attrs.get("class"), attrs.get("id")))).lower()
+        if words:
+            new.extend(_class_flags(words))
+    return new
 
 
-def _hidden(node, tables: dict) -> bool:
-    attrs = node.attrs
-    if not attrs:
-        return False
+@lru_cache(maxsize=4096)
+def _class_flags(words: str) -> tuple[str, ...]:
+    """The flags that class and id words say: pages repeat the same few classes."""
+    tables = _tables()
+    return tuple(flag for flag in ("chrome", "meta", "story") if tables[flag].search(words) is not None)
+
+
+def _hidden(attrs: dict, tables: dict) -> bool:
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    classes = attrs.get("class")
-    if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes):
+    classes = attrs.get("class")  # a string: see _parse_options
+    if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes.split()):
         return True
     return False
 

@@ -29,9 +29,10 @@ _SPACE = regex.compile(r"\s+")
 def read_meta(soup) -> dict:
     """What the page says of itself: title, authors, published, source, language."""
     out: dict = {}
-    _json_ld(soup, out)
+    tags = _tags(soup)
+    _json_ld(tags["script"], out)
     metas: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
+    for tag in tags["meta"]:
         key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
         value = tag.get("content")
         if key and isinstance(value, str) and value.strip() and key not in metas:
@@ -52,7 +53,7 @@ def read_meta(soup) -> dict:
     if "og:site_name" in metas:
         out.setdefault("site", metas["og:site_name"])
     if "published" not in out:
-        for t in soup.find_all("time"):
+        for t in tags["time"]:
             value = t.get("datetime") or t.get("content")
             iso = _iso(value) if isinstance(value, str) else None
             if iso:
@@ -60,21 +61,43 @@ def read_meta(soup) -> dict:
                 break
     if "authors" not in out:
         names = []
-        for a in soup.find_all(attrs={"rel": "author"}):
+        for a in tags["rel=author"]:
             name = _fold(a.get_text(" ", strip=True))
             if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names:
                 names.append(name)
         if names:
             out["authors"] = names
-    html = soup.find("html")
+    html = tags["html"][0] if tags["html"] else None
     lang = html.get("lang") if html is not None else None
     if isinstance(lang, str) and regex.match(r"[a-zA-Z]{2}\b", lang):
         out["language"] = lang[:2].lower()
     return out
 
 
-def _json_ld(soup, out: dict) -> None:
-    for script in soup.find_all("script", attrs={"type": regex.compile(r"ld\+json", regex.I)}):
+def _tags(soup) -> dict[str, list]:
+    """The elements read here, in document order, found in one pass over the tree:
+    <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
+    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": []}
+    for node in soup.descendants:
+        name = node.name  # None for text
+        if name is None:
+            continue
+        attrs = node.attrs
+        if name in _READ and (name != "script" or _JSON_LD.search(attrs.get("type") or "")):
+            found[name].append(node)
+        rel = attrs.get("rel")
+        # rel is a list of words on <a> and <link> (bs4's multi-valued attributes); see html._parse_options
+        if isinstance(rel, str) and ("author" in rel.split() if name in ("a", "link") else rel == "author"):
+            found["rel=author"].append(node)
+    return found
+
+
+_READ = frozenset({"meta", "time", "html", "script"})
+_JSON_LD = regex.compile(r"ld\+json", regex.I)
+
+
+def _json_ld(scripts, out: dict) -> None:
+    for script in scripts:
         raw = script.string or script.get_text()
         if not raw or not raw.strip():
             continue
@@ -166,7 +189,10 @@ def _fold(text: str) -> str:
 
 
 def _key(text: str | None) -> str:
-    return " ".join(regex.findall(r"\w+", (text or "").casefold()))
+    return " ".join(_WORDS.findall((text or "").casefold()))
+
+
+_WORDS = regex.compile(r"\w+")
 
 
 def merge(meta, page: dict, evidence, selection):
@@ -186,9 +212,9 @@ def merge(meta, page: dict, evidence, selection):
                  if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
                  and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
     agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
-    printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
     title = next((h for h in headlines if _key(h) in agree), None)
-    if title is None:
+    if title is None and declared:
+        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
         title = next((t for t in declared if _key(t) in printed), None)
     if title is None and headlines:
         title = headlines[0]

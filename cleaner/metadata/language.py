@@ -8,6 +8,8 @@ Malay/Indonesian) and scripts the lists do not cover.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from .. import text as T
 
 SAMPLE = 5000
@@ -25,11 +27,7 @@ def stopword_guess(text: str) -> tuple[str | None, bool]:
     sample = text[:SAMPLE]
     if T.is_unspaced(sample):
         return T.guess_language(sample), True
-    per_word = T._stop_table()[1]
-    counts: dict[str, float] = {}
-    for w in T.WORD.findall(sample.lower()):
-        for code in per_word.get(w, ()):
-            counts[code] = counts.get(code, 0) + 1
+    counts = T.stop_hits(T.WORD.findall(sample.lower()))
     if not counts:
         return None, False
     # Long lists match more by chance: weigh hits down by list size, as guess_language does.
@@ -42,7 +40,7 @@ def stopword_guess(text: str) -> tuple[str | None, bool]:
 
 def detect(story: str, hint: str | None, use_model: bool = True) -> str | None:
     """ISO 639-1 code of ``story``'s language; ``hint`` (the page's guess) when the story is too short."""
-    if len(T.words(story[:SAMPLE])) < 3:
+    if len(list(islice(T.WORD.finditer(story[:SAMPLE]), 3))) < 3:  # too short; stops at the third word
         return hint
     guess, decisive = stopword_guess(story)
     if decisive or not use_model:

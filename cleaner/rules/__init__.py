@@ -175,6 +175,18 @@ def _line_of(text: str, rule_id: str) -> int:
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
+_ID_LINE = regex.compile(r"(?m)^\s*id\s*=\s*[\"']([a-z0-9][a-z0-9_.-]*)[\"']")
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """The line of each well-formed rule id, as _line_of finds it, in one pass:
+    compiling a pattern per rule took an eighth of loading the packs."""
+    lines: dict[str, int] = {}
+    for m in _ID_LINE.finditer(text):
+        lines.setdefault(m.group(1), text.count("\n", 0, m.start()) + 1)
+    return lines
+
+
 def parse_pack(text: str, origin: str) -> list[Rule]:
     """Rules of one pack given as TOML text; ``origin`` names it in errors."""
     try:
@@ -186,9 +198,13 @@ def parse_pack(text: str, origin: str) -> list[Rule]:
         raise RuleError(f"{origin}: a rule pack needs one or more [[rules]] tables")
     rules = []
     seen = set()
+    lines = _id_lines(text)
     for n, entry in enumerate(entries, 1):
         rid = entry.get("id") if isinstance(entry, dict) else None
-        where = f"{origin}:{_line_of(text, rid)}" if isinstance(rid, str) else f"{origin}: rule #{n}"
+        if isinstance(rid, str):
+            where = f"{origin}:{lines[rid] if rid in lines else _line_of(text, rid)}"
+        else:
+            where = f"{origin}: rule #{n}"
         rule = _rule_from(entry, rid, where)
         if rule.id in seen:
             raise RuleError(f"{where}: rule {rule.id}: id used twice in this pack")
