@@ -17,6 +17,8 @@ from .. import text as T
 # Separators between headline and site name in a page title.
 _SPLIT = regex.compile(r"\s+(?:[|·•»~]|::|[-–—]{1,2})\s+|\s*\|\s*")
 MAX_TITLE_WORDS = 40
+# A line of separators has no words but may be long; splitting it costs its length squared.
+MAX_TITLE_CHARS = 1000
 MAX_SITE_WORDS = 6
 # Blocks above the story searched for the headline.
 LOOK_BACK = 12
@@ -36,7 +38,7 @@ def page_title(evidence) -> PageTitle | None:
     if index is None:
         return None
     first = evidence[index].block.text.strip()
-    if not first or T.word_count(first) > MAX_TITLE_WORDS:
+    if not first or len(first) > MAX_TITLE_CHARS or T.word_count(first) > MAX_TITLE_WORDS:
         return None
     group = evidence[index].block.group
     if sum(1 for ev in evidence[max(0, index - 3):index + 4] if ev.block.group == group) >= 3:
