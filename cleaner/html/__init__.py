@@ -48,6 +48,10 @@ _CHROME_FLAGS = frozenset({"chrome", "nav", "header", "footer", "aside", "hidden
 _PROSE_END = frozenset(".!?\"”’)»:。！？")
 # Class and id words speak for text at most this many block levels down.
 CLASS_REACH = 3
+# Block elements each block remembers around it (its own, parent, grandparent: see _mark_root).
+NEAR = 3
+# Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "meta", "story"})
 
 
@@ -62,7 +66,7 @@ class HtmlInfo:
     meta_class: bool  # ... says metadata (byline, caption, date)
     story_class: bool  # ... says story (article-body, content)
     link_density: float  # share of the block's characters inside links
-    ancestors: tuple[int, ...]  # ids of the block elements around it, outermost first
+    ancestors: tuple[int, ...]  # ids of the (up to 3) nearest block elements around it, outermost first
     in_root: bool = False  # inside the element holding most of the page's prose
 
 
@@ -101,6 +105,8 @@ def parse(html: str | bytes, encoding: str | None = None):
         from bs4 import XMLParsedAsHTMLWarning
     except ImportError:  # pragma: no cover - declared dependencies
         raise InputError("HTML input needs beautifulsoup4 and lxml (pip install beautifulsoup4 lxml)") from None
+    if isinstance(html, str) and _SURROGATE.search(html):
+        html = _SURROGATE.sub("\ufffd", html)  # as an HTML parser reading bytes would
     if isinstance(html, bytes) and encoding is None:
         # Valid UTF-8 is taken as UTF-8 even when the page declares another
         # charset: saved pages are often re-encoded and keep their old <meta>.
@@ -130,7 +136,7 @@ def read_page(html: str | bytes, encoding: str | None = None) -> Page:
     walker.walk(body)
     walker.flush()
     blocks = _settle(walker.blocks)
-    _mark_root(blocks)
+    _mark_root(blocks, walker.spans)
     return Page(blocks, title, meta)
 
 
@@ -152,14 +158,17 @@ class _Frame:
     them, so that a flag set by an element holding most of the page (broken
     markup nests whole pages in a menu) can be voided afterwards."""
 
-    __slots__ = ("flags", "heading", "paragraph", "links", "ancestors")
+    __slots__ = ("flags", "heading", "paragraph", "links", "near", "depth")
 
-    def __init__(self, flags, heading, paragraph, links, ancestors):
+    def __init__(self, flags, heading, paragraph, links, near, depth):
         self.flags = flags  # (name, setter id, block depth): regions, "chrome", "meta", "story", "hidden"
         self.heading = heading
         self.paragraph = paragraph
         self.links = links
-        self.ancestors = ancestors
+        # Only the nearest block elements and the depth: a tuple of all of them
+        # would cost memory and time quadratic in the nesting (100,000 <div>s).
+        self.near = near
+        self.depth = depth
 
 
 class _Walker:
@@ -172,7 +181,10 @@ class _Walker:
         self.link_chars = 0
         self.group = 0
         self.gap = False
-        self.frame = _Frame((), 0, False, 0, ())
+        self.frame = _Frame((), 0, False, 0, (), 0)
+        # Block element id -> (first, end) walk positions of the blocks inside it.
+        self.spans: dict[int, tuple[int, int]] = {}
+        self._text_lengths: dict[int, int] = {}
 
     def emit_title(self, title: str) -> None:
         self.parts.append(title)
@@ -190,6 +202,8 @@ class _Walker:
             if closing:
                 # Leaving a block element: its text ends here; the parent's context resumes.
                 self.flush()
+                ident = id(node)
+                self.spans[ident] = (self.spans[ident][0], len(self.blocks))
                 if node.name in tables["paragraph"]:
                     self.gap = True
                 self.frame = frame
@@ -207,9 +221,9 @@ class _Walker:
             name = node.name
             if name in tables["drop"]:
                 continue
-            if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
+            if name == "noscript" and self.text_length(node) < _NOSCRIPT_TEXT:
                 continue  # a "please enable JavaScript" note; some sites put the whole page here
-            if name not in tables["block"] and _hidden(node, tables) and len(node.get_text()) < _NOSCRIPT_TEXT:
+            if name not in tables["block"] and _hidden(node, tables) and self.text_length(node) < _NOSCRIPT_TEXT:
                 continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
             if name == "br":
                 self.flush()
@@ -220,13 +234,36 @@ class _Walker:
                 if name in tables["paragraph"]:
                     self.gap = True
                 self.frame = child
+                self.spans[id(node)] = (len(self.blocks), len(self.blocks))
                 stack.append((node, frame, True))
             stack.extend((c, child, False) for c in reversed(node.contents))
+
+    def text_length(self, node) -> int:
+        """``len(node.get_text())``, each element counted once: nested hidden or
+        noscript boxes would otherwise each count the text below them again."""
+        memo = self._text_lengths
+        if id(node) in memo:
+            return memo[id(node)]
+        from bs4 import CData, NavigableString, Tag
+
+        if node.interesting_string_types != Tag.MAIN_CONTENT_STRING_TYPES:
+            return len(node.get_text())
+        counted = (NavigableString, CData)  # get_text's types, matched exactly as it does
+        stack = [(node, False)]
+        while stack:
+            tag, done = stack.pop()
+            if done:
+                memo[id(tag)] = sum(memo[id(c)] if isinstance(c, Tag) else len(c) if type(c) in counted else 0
+                                    for c in tag.contents)
+            elif id(tag) not in memo:
+                stack.append((tag, True))
+                stack.extend((c, False) for c in tag.contents if isinstance(c, Tag))
+        return memo[id(node)]
 
     def _enter(self, node, frame: _Frame) -> _Frame:
         name = node.name
         ident = id(node)
-        depth = len(frame.ancestors)
+        depth = frame.depth
         have = {f for f, _, _ in frame.flags}
         new = []
 
@@ -264,7 +301,8 @@ class _Walker:
             _HEADINGS.get(name, frame.heading),
             frame.paragraph or name == "p",
             frame.links + (name == "a"),
-            frame.ancestors + (ident,) if is_block else frame.ancestors,
+            (frame.near + (ident,))[-NEAR:] if is_block else frame.near,
+            depth + is_block,
         )
 
     def flush(self) -> None:
@@ -284,10 +322,10 @@ class _Walker:
             if self.gap and self.blocks:
                 self.group += 1
             self.gap = False
-            depth = len(f.ancestors)
+            depth = f.depth
             flags = tuple((flag, sid) for flag, sid, at in f.flags
                           if flag not in _CLASS_FLAGS or depth - at <= CLASS_REACH)
-            info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
+            info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.near)
             self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
 
 
@@ -355,7 +393,7 @@ def _hidden(node, tables: dict) -> bool:
 
 
 
-def _mark_root(blocks: list[Block]) -> None:
+def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
     """Mark the blocks inside the element that holds most of the page's prose.
 
     Each prose-like block gives its length to the element around it and half of
@@ -378,6 +416,9 @@ def _mark_root(blocks: list[Block]) -> None:
     if not score:
         return
     root = max(score, key=score.__getitem__)
+    # The blocks inside the root are those the walk made while in it (Block.line
+    # is the walk position, kept when _settle drops hidden blocks).
+    first, end = spans[root]
     for b in blocks:
-        if b.html is not None and root in b.html.ancestors:
+        if b.html is not None and first < b.line <= end:
             b.html.in_root = True
