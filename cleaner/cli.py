@@ -181,17 +181,20 @@ def _read_input(file: str) -> bytes:
         if sys.stdin.isatty():
             click.echo("cleaner: reading the page from the terminal; end with Ctrl-D (see cleaner --help)", err=True)
         return sys.stdin.buffer.read()
+    from .read import os_reason, read_file
+
     path = Path(file)
     try:
         if path.is_dir():
             raise _Fail(f"{file}: is a directory (use `cleaner batch` for folders)", EXIT_USAGE)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _Fail(f"{file}: no such file", EXIT_USAGE) from None
+        return read_file(path)  # a pipe too: cleaner <(zcat page.txt.gz)
+    except FileNotFoundError as exc:
+        reason = "no such file" if not path.is_symlink() else os_reason(exc, path)
+        raise _Fail(f"{file}: {reason}", EXIT_USAGE) from None
     except PermissionError:
         raise _Fail(f"{file}: permission denied", EXIT_USAGE) from None
     except OSError as exc:
-        raise _Fail(f"{file}: cannot read ({exc.strerror or exc.__class__.__name__})", EXIT_USAGE) from None
+        raise _Fail(f"{file}: cannot read ({os_reason(exc, path)})", EXIT_USAGE) from None
 
 
 def _same_file(a: str, b: str) -> bool:
