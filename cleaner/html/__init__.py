@@ -102,7 +102,7 @@ def parse(html: str | bytes, encoding: str | None = None):
     try:
         from bs4 import BeautifulSoup
         import warnings
-        from bs4 import XMLParsedAsHTMLWarning
+        from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
     except ImportError:  # pragma: no cover - declared dependencies
         raise InputError("HTML input needs beautifulsoup4 and lxml (pip install beautifulsoup4 lxml)") from None
     if isinstance(html, str) and _SURROGATE.search(html):
@@ -117,6 +117,8 @@ def parse(html: str | bytes, encoding: str | None = None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            # A page that is only an address or a file name is still a page to clean.
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             return BeautifulSoup(html, "lxml", from_encoding=encoding if isinstance(html, bytes) else None)
     except Exception as exc:  # lxml raises a variety of errors on broken bytes
         raise InputError(f"cannot parse the HTML ({exc.__class__.__name__})") from None
