@@ -50,7 +50,16 @@ def run_atheris(seconds: int) -> int:
     import atheris
 
     with atheris.instrument_imports(include=["cleaner"]):
+        import importlib
+        import pkgutil
+
+        import cleaner
         import fuzz_target as F
+
+        # Every module now, so that the ones imported lazily (html, jsonl) are instrumented too.
+        for module in pkgutil.walk_packages(cleaner.__path__, "cleaner."):
+            if module.name not in ("cleaner.dask", "cleaner.__main__"):
+                importlib.import_module(module.name)
 
     seen: set[tuple] = set()
 

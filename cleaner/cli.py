@@ -14,14 +14,15 @@ from .errors import CleanerError, InputError, RuleError
 
 EXIT_OK = 0
 EXIT_INPUT = 1  # the input could not be read as text
-EXIT_USAGE = 2  # bad options, missing or unreadable file, a directory
+EXIT_USAGE = 2  # bad options, missing or unreadable file, a directory, an output that cannot be written
 EXIT_RULES = 3  # a rule pack is invalid or a rule ran past its time limit
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  cleaned (empty input gives empty output)
   1  the input is not text: binary data, undecodable, corrupt gzip
-  2  usage: bad option, missing or unreadable file, a directory
+  2  usage: bad option, missing or unreadable file, a directory, a broken
+     link; or the output cannot be written (disk full, read-only)
   3  a rule pack is invalid, or a rule's pattern ran past its time limit
 """
 
