@@ -6,9 +6,11 @@ exists is complete; that is what ``resume`` relies on. SRC is never written.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import json
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -16,15 +18,27 @@ from pathlib import Path, PurePosixPath
 from . import parallel
 from .errors import CleanerError
 from .progress import Progress
+from .read import gunzip, os_reason, read_file
 from .templates import EMPTY, KeySet, TemplateLearner, document_keys, site_of_path
 from .write import EXTENSIONS, render, write_atomic
 
 DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
 ERRORS_FILE = "errors.jsonl"
+# Write failures that no later file will escape: the batch stops at the first.
+_DEST_FATAL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 class TreeError(ValueError):
     """SRC or DEST cannot be used as given (a usage error)."""
+
+
+class DestinationError(Exception):
+    """DEST cannot take more output (disk full, read-only): the batch stops.
+    ``report`` holds what was done until then."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.report: Report | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +117,7 @@ def plan(src: Path, dest: Path, fmt: str, include=DEFAULT_INCLUDE, exclude=()) -
     """
     src, dest = _check_tree(src, dest)
     dest.mkdir(parents=True, exist_ok=True)
+    _check_writable(dest)
     inside = dest.is_relative_to(src)
     # With SRC inside DEST, an output could land in SRC: those files are refused.
     src_under_dest = src.relative_to(dest).as_posix() + "/" if src.is_relative_to(dest) else None
@@ -133,6 +148,15 @@ def _check_tree(src: Path, dest: Path) -> tuple[Path, Path]:
     return src, dest
 
 
+def _check_writable(dest: Path) -> None:
+    """Refuse a DEST that takes no file (read-only, not ours) before any work is done."""
+    try:
+        with tempfile.TemporaryFile(dir=dest, prefix=".cleaner-probe."):
+            pass
+    except OSError as exc:
+        raise TreeError(f"{dest}: cannot write there ({os_reason(exc)})") from None
+
+
 def _identity(path: Path):
     try:
         st = path.stat()
@@ -144,10 +168,9 @@ def _identity(path: Path):
 # -- the work of one file (runs in a worker) --------------------------------
 
 def read_page(path: str) -> tuple[bytes, int]:
-    """A file's bytes, gzip unpacked first (so that HTML is still recognised), and its size on disk."""
-    from .read import gunzip  # the read stage's gzip handling and error message
-
-    data = Path(path).read_bytes()
+    """A regular file's bytes, gzip unpacked first (so that HTML is still
+    recognised), and its size on disk. A FIFO or device is refused (InputError)."""
+    data = read_file(path, regular_only=True)
     return gunzip(data), len(data)
 
 
@@ -157,7 +180,7 @@ def clean_file(settings: Settings, task: Task) -> tuple[str, int, str | None]:
     try:
         data, size = read_page(task.source)
     except OSError as exc:
-        return task.rel, size, f"cannot read ({_os_reason(exc)})"
+        return task.rel, size, f"cannot read ({os_reason(exc, task.source)})"
     except CleanerError as exc:
         return task.rel, size, str(exc)
     try:
@@ -172,7 +195,9 @@ def clean_file(settings: Settings, task: Task) -> tuple[str, int, str | None]:
         os.makedirs(os.path.dirname(task.output), exist_ok=True)
         write_atomic(task.output, out)
     except OSError as exc:
-        return task.rel, size, f"cannot write {task.output} ({_os_reason(exc)})"
+        if exc.errno in _DEST_FATAL:
+            raise DestinationError(f"cannot write {task.output} ({os_reason(exc)})") from None
+        return task.rel, size, f"cannot write {task.output} ({os_reason(exc)})"
     return task.rel, size, None
 
 
@@ -185,10 +210,6 @@ def learn_file(settings: Settings, task: Task) -> tuple[str, frozenset[int]]:
         return task.site, frozenset()  # the cleaning pass reports it
 
 
-def _os_reason(exc: OSError) -> str:
-    return exc.strerror or exc.__class__.__name__
-
-
 # -- the run -----------------------------------------------------------------
 
 def run(src, dest, settings: Settings, *, include=DEFAULT_INCLUDE, exclude=(), jobs: int = 1,
@@ -198,6 +219,7 @@ def run(src, dest, settings: Settings, *, include=DEFAULT_INCLUDE, exclude=(), j
 
     Ctrl-C (KeyboardInterrupt) stops the workers, removes their unfinished
     temporary files and propagates; every output already written is complete.
+    So does a DEST that fills up or turns read-only (DestinationError).
     """
     started = time.perf_counter()
     src, dest = Path(src), Path(dest)
@@ -210,13 +232,25 @@ def run(src, dest, settings: Settings, *, include=DEFAULT_INCLUDE, exclude=(), j
         todo = [t for t in tasks if not (resume and os.path.exists(t.output))]
         report.skipped = len(tasks) - len(todo)
         _clean_all(todo, settings, jobs, report, progress)
-    except BaseException:
+    except BaseException as exc:
         remove_partials(tasks)
+        _finish(report, dest, started, quiet=True)
+        if isinstance(exc, DestinationError):
+            exc.report = report
         raise
-    finally:
-        report.seconds = time.perf_counter() - started
-        write_errors(Path(dest), report.failed)
+    _finish(report, dest, started, quiet=False)
     return report
+
+
+def _finish(report: Report, dest: Path, started: float, quiet: bool) -> None:
+    """Record the time and write errors.jsonl; when the run already failed
+    (``quiet``), a DEST that takes no more does not hide why."""
+    report.seconds = time.perf_counter() - started
+    try:
+        write_errors(dest, report.failed)
+    except OSError as exc:
+        if not quiet:
+            raise DestinationError(f"cannot write {dest / ERRORS_FILE} ({os_reason(exc)})") from None
 
 
 def learn(tasks: list[Task], settings: Settings, jobs: int, sample: int,

@@ -15,14 +15,15 @@ from .errors import CleanerError, InputError, RuleError
 
 EXIT_OK = 0
 EXIT_INPUT = 1  # the input could not be read as text
-EXIT_USAGE = 2  # bad options, missing or unreadable file, a directory
+EXIT_USAGE = 2  # bad options, missing or unreadable file, a directory, an output that cannot be written
 EXIT_RULES = 3  # a rule pack is invalid or a rule ran past its time limit
 
 EXIT_CODES_HELP = """\b
 Exit codes:
   0  cleaned (empty input gives empty output)
   1  the input is not text: binary data, undecodable, corrupt gzip
-  2  usage: bad option, missing or unreadable file, a directory
+  2  usage: bad option, missing or unreadable file, a directory, a broken
+     link; or the output cannot be written (disk full, read-only)
   3  a rule pack is invalid, or a rule's pattern ran past its time limit
 """
 
@@ -197,17 +198,20 @@ def _read_input(file: str) -> bytes:
         if sys.stdin.isatty():
             click.echo("cleaner: reading the page from the terminal; end with Ctrl-D (see cleaner --help)", err=True)
         return sys.stdin.buffer.read()
+    from .read import os_reason, read_file
+
     path = Path(file)
     try:
         if path.is_dir():
             raise _Fail(f"{file}: is a directory (use `cleaner batch` for folders)", EXIT_USAGE)
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise _Fail(f"{file}: no such file", EXIT_USAGE) from None
+        return read_file(path)  # a pipe too: cleaner <(zcat page.txt.gz)
+    except FileNotFoundError as exc:
+        reason = "no such file" if not path.is_symlink() else os_reason(exc, path)
+        raise _Fail(f"{file}: {reason}", EXIT_USAGE) from None
     except PermissionError:
         raise _Fail(f"{file}: permission denied", EXIT_USAGE) from None
     except OSError as exc:
-        raise _Fail(f"{file}: cannot read ({exc.strerror or exc.__class__.__name__})", EXIT_USAGE) from None
+        raise _Fail(f"{file}: cannot read ({os_reason(exc, path)})", EXIT_USAGE) from None
 
 
 def _same_file(a: str, b: str) -> bool:

@@ -18,7 +18,8 @@ BATCH_EXIT_CODES = """\b
 Exit codes:
   0    every file cleaned
   1    some files failed (listed on standard error and in DEST/errors.jsonl)
-  2    usage: bad option, SRC missing, DEST is SRC
+  2    usage: bad option, SRC missing, DEST is SRC; or DEST cannot be
+       written (read-only, disk full): the run stops, outputs written are complete
   3    a rule pack is invalid
   130  interrupted (Ctrl-C): outputs already written are complete
 """
@@ -27,7 +28,8 @@ JSONL_EXIT_CODES = """\b
 Exit codes:
   0    every record cleaned
   1    some lines could not be cleaned (reported with their line numbers)
-  2    usage: bad option, missing input, unreachable scheduler
+  2    usage: bad option, missing input, unreachable scheduler; or OUT cannot
+       be written (read-only, disk full): it is then not written at all
   3    a rule pack is invalid
   130  interrupted (Ctrl-C): an output file is not written
 """
@@ -112,6 +114,10 @@ def batch_command(src, dest, include, exclude, input_format, encoding, fmt, resu
         _die(str(exc), exc.code)
     except batch.TreeError as exc:
         _die(str(exc), EXIT_USAGE)
+    except batch.DestinationError as exc:
+        done = exc.report.cleaned if exc.report else 0
+        _die(f"{exc}; stopped after {_count(done, 'file')} cleaned (outputs written are complete, "
+             "no partial ones left; --resume finishes the run)", EXIT_USAGE)
     except RuleError as exc:
         _die(str(exc), EXIT_RULES)
     except OSError as exc:
@@ -215,7 +221,7 @@ def jsonl_command(source, field, html_field, url_field, output, story_field, met
         _quiet_stdout()
         sys.exit(EXIT_OK)
     except OSError as exc:
-        _die(_os_message(exc, scheduler), EXIT_USAGE)
+        _die(_os_message(exc, scheduler, output), EXIT_USAGE)
     except KeyboardInterrupt:
         say("interrupted" + ("" if output == "-" else f"; {output} was not written"))
         sys.exit(EXIT_INTERRUPTED)
@@ -259,7 +265,12 @@ def _cluster(address: str):
     return (lambda state: cluster.running(state, address)), 64
 
 
-def _os_message(exc: OSError, scheduler: str | None) -> str:
+def _os_message(exc: OSError, scheduler: str | None, output: str) -> str:
+    import errno
+
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+        where = "standard output" if output == "-" else output
+        return f"cannot write {where} ({exc.strerror}); " + ("stopped" if output == "-" else "it was not written")
     if scheduler and exc.filename is None:
         return f"cannot reach the Dask scheduler at {scheduler} ({exc})"
     return f"{exc.filename or 'output'}: {exc.strerror or exc.__class__.__name__}"

@@ -112,7 +112,12 @@ def clean_record(settings: Settings, line: bytes) -> bytes:
         meta = article.to_dict(removed=False)
         del meta["text"]
         record[settings.meta_field] = meta
-    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate: valid in JSON as a \uXXXX escape, not in UTF-8. Escaped
+        # again as the input had it, the record goes through whole.
+        return json.dumps(record, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 def clean_chunk(settings: Settings, first: int, lines: list[bytes]) -> list[tuple[int, bytes, str | None]]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import codecs
+import errno
 import gzip
+import os
+import stat
 import zlib
 
 import regex
@@ -72,12 +75,108 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         return normalize_newlines(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes  # slow import; only for non-UTF-8 input
-
-    best = from_bytes(data).best()
+    mixed = _decode_mixed(data)
+    if mixed is not None:
+        return normalize_newlines(mixed)
+    best = _detect(data)
     if best is None:
         raise InputError("cannot tell the text encoding of the input (not UTF-8, none detected)")
     return normalize_newlines(str(best))
+
+
+def _detect(data: bytes):
+    """charset-normalizer's best match; of matches it cannot tell apart (short
+    text with few accents), windows-1252, as browsers assume for legacy pages."""
+    from charset_normalizer import from_bytes  # slow import; only for non-UTF-8 input
+
+    results = from_bytes(data)
+    best = results.best()
+    if best is None or best.encoding == "cp1252":
+        return best
+    for match in results:
+        if match.encoding == "cp1252" and (match.chaos, match.coherence) == (best.chaos, best.coherence):
+            return match
+    return best
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """Text whose lines are partly UTF-8 and partly in a legacy encoding (pages
+    pasted together, a template and a story saved differently): each line that
+    is valid UTF-8 is taken as such, the others in the encoding detected for
+    them. None when no line needs UTF-8: one legacy encoding is detected whole.
+
+    Decoding it all as one legacy encoding would garble every UTF-8 line."""
+    lines = data.split(b"\n")
+    legacy: list[int] = []
+    utf8 = False
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 = True
+        except UnicodeDecodeError:
+            legacy.append(i)
+    if not utf8 or not legacy:
+        return None
+    best = _detect(b"\n".join(lines[i] for i in legacy))
+    codecs_ = [best.encoding] if best is not None else []
+    codecs_ += ["cp1252", "latin-1"]  # latin-1 decodes any byte: nothing is lost
+    out = []
+    legacy_set = set(legacy)
+    for i, line in enumerate(lines):
+        if i not in legacy_set:
+            out.append(line.decode("utf-8"))
+            continue
+        for codec in codecs_:
+            try:
+                out.append(line.decode(codec))
+                break
+            except UnicodeDecodeError:
+                continue
+    return "\n".join(out)
+
+
+def read_file(path: str | os.PathLike, regular_only: bool = False) -> bytes:
+    """The bytes of the file at ``path``.
+
+    regular_only: refuse anything but a regular file (InputError), without
+        blocking: a FIFO or a device met in a folder tree would stall a batch
+        or never end. Otherwise a pipe is read to its end (``<(zcat page.gz)``).
+    Raises OSError as the system reports it; ``os_reason`` words it.
+    """
+    flags = os.O_RDONLY | (getattr(os, "O_NONBLOCK", 0) if regular_only else 0)
+    fd = os.open(path, flags)
+    with open(fd, "rb") as fh:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if regular_only and not stat.S_ISREG(mode):
+            raise InputError(f"not a regular file ({_file_kind(mode)})")
+        return fh.read()
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+def os_reason(exc: OSError, path: str | os.PathLike | None = None) -> str:
+    """A short reason for a failed read or write: the system's words, made
+    plain for the cases a walk over a tree meets (dangling links, link loops)."""
+    if path is not None and exc.errno == errno.ENOENT and os.path.islink(path):
+        try:
+            return f"broken symbolic link to {os.readlink(path)}"
+        except OSError:
+            pass
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return exc.strerror or exc.__class__.__name__
 
 
 def normalize_newlines(text: str) -> str:

@@ -48,6 +48,10 @@ _CHROME_FLAGS = frozenset({"chrome", "nav", "header", "footer", "aside", "hidden
 _PROSE_END = frozenset(".!?\"”’)»:。！？")
 # Class and id words speak for text at most this many block levels down.
 CLASS_REACH = 3
+# Block elements each block remembers around it (its own, parent, grandparent: see _mark_root).
+NEAR = 3
+# Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "meta", "story"})
 
 
@@ -62,7 +66,7 @@ class HtmlInfo:
     meta_class: bool  # ... says metadata (byline, caption, date)
     story_class: bool  # ... says story (article-body, content)
     link_density: float  # share of the block's characters inside links
-    ancestors: tuple[int, ...]  # ids of the block elements around it, outermost first
+    ancestors: tuple[int, ...]  # ids of the (up to 3) nearest block elements around it, outermost first
     in_root: bool = False  # inside the element holding most of the page's prose
     box_links: float = 0.0  # share of link text in the box around the block (its parent element)
     box_prose: float = 0.0  # share of prose in that box
@@ -101,9 +105,11 @@ def parse(html: str | bytes, encoding: str | None = None):
     try:
         from bs4 import BeautifulSoup
         import warnings
-        from bs4 import XMLParsedAsHTMLWarning
+        from bs4 import MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
     except ImportError:  # pragma: no cover - declared dependencies
         raise InputError("HTML input needs beautifulsoup4 and lxml (pip install beautifulsoup4 lxml)") from None
+    if isinstance(html, str) and _SURROGATE.search(html):
+        html = _SURROGATE.sub("\ufffd", html)  # as an HTML parser reading bytes would
     if isinstance(html, bytes) and encoding is None:
         # Valid UTF-8 is taken as UTF-8 even when the page declares another
         # charset: saved pages are often re-encoded and keep their old <meta>.
@@ -114,6 +120,8 @@ def parse(html: str | bytes, encoding: str | None = None):
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            # A page that is only an address or a file name is still a page to clean.
+            warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
             return BeautifulSoup(html, "lxml", from_encoding=encoding if isinstance(html, bytes) else None,
                                  **_parse_options())
     except Exception as exc:  # lxml raises a variety of errors on broken bytes
@@ -147,7 +155,7 @@ def read_page(html: str | bytes, encoding: str | None = None) -> Page:
     walker.walk(body)
     walker.flush()
     blocks = _settle(walker.blocks)
-    _mark_root(blocks)
+    _mark_root(blocks, walker.spans)
     _measure_boxes(blocks)
     return Page(blocks, title, meta)
 
@@ -170,15 +178,18 @@ class _Frame:
     them, so that a flag set by an element holding most of the page (broken
     markup nests whole pages in a menu) can be voided afterwards."""
 
-    __slots__ = ("flags", "names", "heading", "paragraph", "links", "ancestors")
+    __slots__ = ("flags", "names", "heading", "paragraph", "links", "near", "depth")
 
-    def __init__(self, flags, names, heading, paragraph, links, ancestors):
+    def __init__(self, flags, names, heading, paragraph, links, near, depth):
         self.flags = flags  # (name, setter id, block depth): regions, "chrome", "meta", "story", "hidden"
         self.names = names  # the flags' names, a frozenset
         self.heading = heading
         self.paragraph = paragraph
         self.links = links
-        self.ancestors = ancestors
+        # Only the nearest block elements and the depth: a tuple of all of them
+        # would cost memory and time quadratic in the nesting (100,000 <div>s).
+        self.near = near
+        self.depth = depth
 
 
 class _Walker:
@@ -191,7 +202,10 @@ class _Walker:
         self.link_chars = 0
         self.group = 0
         self.gap = False
-        self.frame = _Frame((), frozenset(), 0, False, 0, ())
+        self.frame = _Frame((), frozenset(), 0, False, 0, (), 0)
+        # Block element id -> (first, end) walk positions of the blocks inside it.
+        self.spans: dict[int, tuple[int, int]] = {}
+        self._text_lengths: dict[int, int] = {}
 
     def emit_title(self, title: str) -> None:
         self.parts.append(title)
@@ -222,11 +236,11 @@ class _Walker:
                 name = node.name
                 if name in drop:
                     continue
-                if name == "noscript" and len(node.get_text()) < _NOSCRIPT_TEXT:
+                if name == "noscript" and self.text_length(node) < _NOSCRIPT_TEXT:
                     continue  # a "please enable JavaScript" note; some sites put the whole page here
                 attrs = node.attrs
                 hidden = bool(attrs) and _hidden(attrs, tables)
-                if hidden and name not in block and len(node.get_text()) < _NOSCRIPT_TEXT:
+                if hidden and name not in block and self.text_length(node) < _NOSCRIPT_TEXT:
                     continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
                 if name == "br":
                     self.flush()
@@ -237,6 +251,7 @@ class _Walker:
                     if name in paragraph:
                         self.gap = True
                     self.frame = child
+                    self.spans[id(node)] = (len(self.blocks), len(self.blocks))
                 stack.append((iter(node.contents), child, node if name in block else None))
                 break
             else:
@@ -244,9 +259,33 @@ class _Walker:
                 if element is not None:
                     # Leaving a block element: its text ends here; the parent's context resumes.
                     self.flush()
+                    ident = id(element)
+                    self.spans[ident] = (self.spans[ident][0], len(self.blocks))
                     if element.name in paragraph:
                         self.gap = True
                     self.frame = stack[-1][1]
+
+    def text_length(self, node) -> int:
+        """``len(node.get_text())``, each element counted once: nested hidden or
+        noscript boxes would otherwise each count the text below them again."""
+        memo = self._text_lengths
+        if id(node) in memo:
+            return memo[id(node)]
+        from bs4 import CData, NavigableString, Tag
+
+        if node.interesting_string_types != Tag.MAIN_CONTENT_STRING_TYPES:
+            return len(node.get_text())
+        counted = (NavigableString, CData)  # get_text's types, matched exactly as it does
+        stack = [(node, False)]
+        while stack:
+            tag, done = stack.pop()
+            if done:
+                memo[id(tag)] = sum(memo[id(c)] if isinstance(c, Tag) else len(c) if type(c) in counted else 0
+                                    for c in tag.contents)
+            elif id(tag) not in memo:
+                stack.append((tag, True))
+                stack.extend((c, False) for c in tag.contents if isinstance(c, Tag))
+        return memo[id(node)]
 
     def _enter(self, node, name: str, attrs: dict, hidden: bool, frame: _Frame) -> _Frame:
         """The context of the node's content: ``frame`` itself when the node changes nothing."""
@@ -255,15 +294,17 @@ class _Walker:
         if region or attrs:
             new = _new_flags(region, attrs, hidden, names)
             if new:
-                ident, depth = id(node), len(frame.ancestors)
+                ident, depth = id(node), frame.depth
                 flags = tuple(x for x in flags if x[0] not in new) + tuple((f, ident, depth) for f in new)
                 names = names.union(new)
-        ancestors = frame.ancestors + (id(node),) if name in self.t["block"] else frame.ancestors
         heading = _HEADINGS.get(name, frame.heading)
-        if flags is frame.flags and ancestors is frame.ancestors and heading == frame.heading \
-                and name != "a" and (name != "p" or frame.paragraph):
+        if name in self.t["block"]:
+            near, depth = (frame.near + (id(node),))[-NEAR:], frame.depth + 1
+        elif flags is frame.flags and heading == frame.heading and name != "a" and (name != "p" or frame.paragraph):
             return frame
-        return _Frame(flags, names, heading, frame.paragraph or name == "p", frame.links + (name == "a"), ancestors)
+        else:
+            near, depth = frame.near, frame.depth
+        return _Frame(flags, names, heading, frame.paragraph or name == "p", frame.links + (name == "a"), near, depth)
 
     def flush(self) -> None:
         if not self.parts:
@@ -283,10 +324,10 @@ class _Walker:
                 self.group += 1
             self.gap = False
             if flags is None:
-                depth = len(f.ancestors)
+                depth = f.depth
                 flags = tuple((flag, sid) for flag, sid, at in f.flags
                               if flag not in _CLASS_FLAGS or depth - at <= CLASS_REACH)
-            info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.ancestors)
+            info = (flags, f.heading, f.paragraph, min(1.0, links / max(1, len(line))), f.near)
             self.blocks.append(Block(len(self.blocks), line, self.group, len(self.blocks) + 1, info))
 
 
@@ -404,7 +445,7 @@ def _measure_boxes(blocks: list[Block]) -> None:
         info.box_share = size / (total or 1)
 
 
-def _mark_root(blocks: list[Block]) -> None:
+def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
     """Mark the blocks inside the element that holds most of the page's prose.
 
     Each prose-like block gives its length to the element around it and half of
@@ -427,6 +468,9 @@ def _mark_root(blocks: list[Block]) -> None:
     if not score:
         return
     root = max(score, key=score.__getitem__)
+    # The blocks inside the root are those the walk made while in it (Block.line
+    # is the walk position, kept when _settle drops hidden blocks).
+    first, end = spans[root]
     for b in blocks:
-        if b.html is not None and root in b.html.ancestors:
+        if b.html is not None and first < b.line <= end:
             b.html.in_root = True

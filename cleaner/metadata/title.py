@@ -27,6 +27,8 @@ _SPLIT = regex.compile(r"\s+(?:[|·•»~/\\>]|::|>>|[-–—]{1,2})\s+|\s*\|\s*
 # A site name in brackets closing the title line: "Headline [LWN.net]", "Headline (example.de)".
 _BRACKETED = regex.compile(r"\s*[\[(]([^\[\]()]{2,40})[\])]\s*$")
 MAX_TITLE_WORDS = 40
+# A line of separators has no words but may be long; splitting it costs its length squared.
+MAX_TITLE_CHARS = 1000
 MAX_SITE_WORDS = 6
 MAX_PARTS = 8
 # Blocks under the title line where a site's logo stands.
@@ -66,7 +68,7 @@ def page_title(evidence, start: int | None = None, headline: int | None = None) 
     if index is None:
         return None
     first = evidence[index].block.text.strip()
-    if not first or T.word_count(first) > MAX_TITLE_WORDS:
+    if not first or len(first) > MAX_TITLE_CHARS or T.word_count(first) > MAX_TITLE_WORDS:
         return None
     group = evidence[index].block.group
     if sum(1 for ev in evidence[max(0, index - 3):index + 4] if ev.block.group == group) >= 3:

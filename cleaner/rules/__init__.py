@@ -187,12 +187,44 @@ def _id_lines(text: str) -> dict[str, int]:
     return lines
 
 
+def _toml_error_line(exc: Exception, text: str) -> int:
+    """The line a TOML error is on (tomllib says it in the message before Python 3.14)."""
+    line = getattr(exc, "lineno", None)
+    if line:
+        return line
+    m = regex.search(r"\(at line (\d+), column \d+\)", str(exc))
+    if m:
+        return int(m.group(1))
+    return text.count("\n") + 1 if "end of document" in str(exc) else 0
+
+
+def _rule_at(text: str, line: int) -> str | None:
+    """The id of the [[rules]] table that holds ``line``, if it has one."""
+    if not line:
+        return None
+    lines = text.split("\n")
+    start = next((i for i in range(min(line, len(lines)) - 1, -1, -1)
+                  if lines[i].strip().startswith("[[rules]]")), None)
+    if start is None:
+        return None
+    for raw in lines[start + 1:]:
+        if raw.strip().startswith("["):
+            break
+        m = regex.match(r"\s*id\s*=\s*[\"']([^\"']+)[\"']", raw)
+        if m:
+            return m.group(1)
+    return None
+
+
 def parse_pack(text: str, origin: str) -> list[Rule]:
     """Rules of one pack given as TOML text; ``origin`` names it in errors."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleError(f"{origin}: invalid TOML: {exc}") from None
+        line = _toml_error_line(exc, text)
+        rid = _rule_at(text, line)
+        where = f"{origin}:{line}" if line else origin
+        raise RuleError(f"{where}: invalid TOML{f' in rule {rid}' if rid else ''}: {exc}") from None
     entries = data.get("rules")
     if not isinstance(entries, list) or not entries:
         raise RuleError(f"{origin}: a rule pack needs one or more [[rules]] tables")
