@@ -334,9 +334,17 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     """The headline when no block repeats the page title: the story's first block
     when it reads as a headline over prose, else the nearest headline-like block
     above the story."""
-    if _headline_like(evidence[start]) and start < end and evidence[start + 1].words > evidence[start].words:
-        return start
     first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
+    opening = evidence[start]
+    # A question or exclamation that opens the text with nothing above it is the
+    # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
+    question = start <= first and opening.block.text.rstrip()[-1:] in "?!？！"
+    if _headline_like(opening) and start < end and not question:
+        # Compared with the first paragraph, past a byline, date line or share bar under it.
+        below = next((ev for ev in evidence[start + 1:end + 1]
+                      if ev.chrome is None and not ev.metadata and ev.boundary is None), None)
+        if below is not None and below.words > evidence[start].words:
+            return start
     for i in range(start - 1, max(first - 1, start - 8), -1):
         ev = evidence[i]
         if ev.chrome is not None or ev.metadata or ev.boundary is not None:
