@@ -284,3 +284,16 @@ def test_subheadings_inside_the_story_stay():
     middle = ["What happens next", ""]
     article = clean(long_page(middle=middle))
     assert "What happens next" in article.text
+
+
+@pytest.mark.parametrize("lang, form", [
+    ("en", ["Sign in", "", "Forgot your password?", "", "This email address is not valid. Please check it and try again.", "",
+            "Your password must contain at least eight characters and one number.", "", "Required fields *"]),
+    ("de", ["Anmelden", "", "Passwort vergessen?", "", "Diese E-Mail-Adresse scheint nicht korrekt zu sein – sie muss ein @ "
+            "beinhalten.", "", "Das Passwort muss mindestens 8 Zeichen lang sein und eine Zahl enthalten.", "",
+            "Bitte fülle alle Pflichtfelder mit * aus."]),
+])
+def test_a_login_form_after_the_story_is_not_story(lang, form):
+    article, decisions = clean_and_explain(page(lang, after=form))
+    assert article.text == "\n\n".join(STORIES[lang][1])
+    assert "nav.account-form" in {d.rule for d in decisions if not d.keep}
