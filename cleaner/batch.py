@@ -6,7 +6,6 @@ exists is complete; that is what ``resume`` relies on. SRC is never written.
 
 from __future__ import annotations
 
-import errno
 import fnmatch
 import json
 import os
@@ -20,12 +19,10 @@ from .errors import CleanerError
 from .progress import Progress
 from .read import gunzip, os_reason, read_file
 from .templates import EMPTY, KeySet, TemplateLearner, document_keys, site_of_path
-from .write import EXTENSIONS, render, write_atomic
+from .write import EXTENSIONS, NO_ROOM, render, write_atomic
 
 DEFAULT_INCLUDE = ("*.txt", "*.html", "*.htm")
 ERRORS_FILE = "errors.jsonl"
-# Write failures that no later file will escape: the batch stops at the first.
-_DEST_FATAL = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 
 class TreeError(ValueError):
@@ -195,7 +192,7 @@ def clean_file(settings: Settings, task: Task) -> tuple[str, int, str | None]:
         os.makedirs(os.path.dirname(task.output), exist_ok=True)
         write_atomic(task.output, out)
     except OSError as exc:
-        if exc.errno in _DEST_FATAL:
+        if exc.errno in NO_ROOM:  # no later file would escape it: the batch stops at the first
             raise DestinationError(f"cannot write {task.output} ({os_reason(exc)})") from None
         return task.rel, size, f"cannot write {task.output} ({os_reason(exc)})"
     return task.rel, size, None

@@ -266,9 +266,9 @@ def _cluster(address: str):
 
 
 def _os_message(exc: OSError, scheduler: str | None, output: str) -> str:
-    import errno
+    from .write import NO_ROOM
 
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS):
+    if exc.errno in NO_ROOM:
         where = "standard output" if output == "-" else output
         return f"cannot write {where} ({exc.strerror}); " + ("stopped" if output == "-" else "it was not written")
     if scheduler and exc.filename is None:

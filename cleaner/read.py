@@ -43,12 +43,9 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     gzip data is unpacked; anything else is detected with charset-normalizer.
     Raises InputError for binary data or input no encoding explains.
     """
+    data = gunzip(data)
     if not data:
         return ""
-    if data[:2] == _GZIP_MAGIC:
-        data = _gunzip(data)
-        if not data:
-            return ""
     if encoding:
         try:
             return normalize_newlines(data.decode(encoding))

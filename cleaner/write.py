@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -9,6 +10,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .article import Article
+
+# Write failures that every later write will meet too: no room, or no writing at all.
+NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EROFS})
 
 FORMATS = ("text", "json", "markdown")
 EXTENSIONS = {"text": ".txt", "json": ".json", "markdown": ".md"}
