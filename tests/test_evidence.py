@@ -4,17 +4,12 @@ import pytest
 
 from cleaner import clean, clean_and_explain
 
+import pages
+
 MENU = ["Home", "News", "World", "Politics", "Business", "Sport", "Culture", "Weather", "Video"]
 
 STORIES = {
-    "en": ("Council approves new bridge over the river", [
-        "The city council voted on Tuesday to approve a new bridge across the river, ending a debate that has "
-        "lasted for almost ten years in the town.",
-        "The bridge will cost about 40 million dollars and should open in 2027, the mayor said after the vote, "
-        "adding that the old ferry would keep running until then.",
-        "Residents on the east bank have long complained that the nearest crossing is a forty-minute drive away, "
-        "and several of them spoke in favour of the plan at the meeting.",
-    ]),
+    "en": pages.STORIES[0],  # the batch tests' first story
     "de": ("Stadtrat beschließt neue Brücke über den Fluss", [
         "Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Fluss beschlossen und damit eine "
         "Debatte beendet, die in der Stadt seit fast zehn Jahren geführt wurde.",

@@ -288,27 +288,25 @@ def assert_no_partial_outputs(dest: Path, src: Path) -> None:
         assert out.read_text(encoding="utf-8") == CLEANER.clean((src / out.name).read_text(encoding="utf-8")).text + "\n"
 
 
-@pytest.fixture
-def small_disk(tmp_path):
-    """A 64 KiB tmpfs (about a dozen outputs), or a skip where mounting is not allowed."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)],
+def _tmpfs(folder: Path, options: str):
+    """A 64 KiB tmpfs mounted at ``folder`` for the test, or a skip where mounting is not allowed."""
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)],
                       capture_output=True).returncode != 0:
         pytest.skip("cannot mount a tmpfs here (needs root); the simulated tests below cover the same")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
+    yield folder
+    subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 64 KiB tmpfs: about a dozen outputs."""
+    yield from _tmpfs(tmp_path / "disk", "size=64k")
 
 
 @pytest.fixture
 def read_only_disk(tmp_path):
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(mount)],
-                      capture_output=True).returncode != 0:
-        pytest.skip("cannot mount a tmpfs here (needs root); the simulated tests below cover the same")
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
+    yield from _tmpfs(tmp_path / "ro", "ro,size=64k")
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
