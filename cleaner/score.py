@@ -252,8 +252,7 @@ def _sentence_units(evidence: list[Evidence]) -> list[tuple[float, float, bool]]
 
 
 def _continues(ev: Evidence, nxt: Evidence) -> bool:
-    text, after = ev.block.text, nxt.block.text
-    return (ev.words >= 3 and nxt.words >= 3 and not ev.punct_end and after[0].islower()
+    return (ev.words >= 3 and nxt.words >= 3 and not ev.punct_end and nxt.block.text[0].islower()
             and ev.chrome is None and nxt.chrome is None)
 
 

@@ -9,6 +9,7 @@ from html import unescape
 
 import regex
 
+from .. import text as T
 from ..metadata.dates import parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -86,7 +87,7 @@ def _tags(soup) -> dict[str, list]:
         if name in _READ and (name != "script" or _JSON_LD.search(attrs.get("type") or "")):
             found[name].append(node)
         rel = attrs.get("rel")
-        # rel is a list of words on <a> and <link> (bs4's multi-valued attributes); see html._parse_options
+        # rel stays one string (see html._parse_options): a list of words on <a> and <link>
         if isinstance(rel, str) and ("author" in rel.split() if name in ("a", "link") else rel == "author"):
             found["rel=author"].append(node)
     return found
@@ -189,10 +190,7 @@ def _fold(text: str) -> str:
 
 
 def _key(text: str | None) -> str:
-    return " ".join(_WORDS.findall((text or "").casefold()))
-
-
-_WORDS = regex.compile(r"\w+")
+    return " ".join(T.WORD.findall((text or "").casefold()))
 
 
 def merge(meta, page: dict, evidence, selection):
