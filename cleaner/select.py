@@ -72,7 +72,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
-    runs = _cut_at_final(evidence, story_runs(evidence))
+    runs = _join_datelines(evidence, _cut_at_final(evidence, story_runs(evidence)))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if headline is None or headline > end:
@@ -99,7 +99,20 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     if teaser_rules:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
+    _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
+
+
+def _trim_tail(evidence: list[Evidence], decisions: list[Decision], teaser_rules: tuple[Rule, ...]) -> None:
+    """A heading that ends the story, its paragraph gone as a repeat or a teaser,
+    goes with it: a second copy's or a teaser's headline, not the story's."""
+    kept = [d.index for d in decisions if d.keep]
+    if len(kept) < 2 or kept[-1] + 1 >= len(decisions):
+        return
+    last = kept[-1]
+    gone = decisions[last + 1].rule
+    if (gone == "story.repeat" or any(r.id == gone for r in teaser_rules)) and _headline_like(evidence[last]):
+        decisions[last] = _outside(evidence[last], "story.after")
 
 
 def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
@@ -171,6 +184,23 @@ def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list
                 return kept or runs
             before += max(0.0, mass(evidence[i]))
     return runs
+
+
+def _join_datelines(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph opening with a dateline ("WINNIPEG —", "(Reuters) -") is story
+    however little it says: one next to the story joins it."""
+    (a, b), last = runs[0], len(evidence) - 1
+    runs = list(runs)
+    if a > 0 and _dateline(evidence[a - 1]):
+        runs[0] = (a - 1, b)
+    a, b = runs[-1]
+    if b < last and _dateline(evidence[b + 1]):
+        runs[-1] = (a, b + 1)
+    return runs
+
+
+def _dateline(ev: Evidence) -> bool:
+    return ev.chrome is None and any(rule.keep and rule.match == "start" for rule, _ in ev.metadata)
 
 
 def mass(ev: Evidence, offset: float = 0.0) -> float:
@@ -336,10 +366,12 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     above the story."""
     first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
     opening = evidence[start]
-    # A question or exclamation that opens the text with nothing above it is the
-    # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
-    question = start <= first and opening.block.text.rstrip()[-1:] in "?!？！"
-    if _headline_like(opening) and start < end and not question:
+    # With nothing above it, the opening line is the story's own first line as often
+    # as a headline when it is a question or an exclamation, or when nothing on the
+    # page is chrome, metadata or a boundary (a cleaned story, cleaned again): kept.
+    bare = start <= first and (opening.block.text.rstrip()[-1:] in "?!？！" or not any(
+        ev.chrome is not None or ev.metadata or ev.boundary is not None for ev in evidence))
+    if _headline_like(opening) and start < end and not bare:
         # Compared with the first paragraph, past a byline, date line or share bar under it.
         below = next((ev for ev in evidence[start + 1:end + 1]
                       if ev.chrome is None and not ev.metadata and ev.boundary is None), None)

@@ -292,3 +292,36 @@ def test_a_login_form_after_the_story_is_not_story(lang, form):
     article, decisions = clean_and_explain(page(lang, after=form))
     assert article.text == "\n\n".join(STORIES[lang][1])
     assert "nav.account-form" in {d.rule for d in decisions if not d.keep}
+
+
+def test_a_bare_story_keeps_its_opening_line_and_offers_it_as_title():
+    # Nothing on the page is chrome, metadata or a boundary: the short first line is
+    # as likely the story's own as a headline, so it stays (and is the title guess).
+    opening = "Forty new beds for the children of the valley"
+    text = opening + "\n\n" + "\n\n".join(STORIES["en"][1]) + "\n"
+    article = clean(text)
+    assert article.text.startswith(opening + "\n\n" + STORIES["en"][1][0])
+    assert article.title == opening
+
+
+def test_the_same_opening_under_a_menu_is_read_as_the_headline():
+    opening = "Forty new beds for the children of the valley"
+    text = "\n".join(MENU) + "\n\n" + opening + "\n\n" + "\n\n".join(STORIES["en"][1]) + "\n"
+    _, decisions = clean_and_explain(text)
+    assert {d.text: d.rule for d in decisions}[opening] == "story.headline"
+
+
+def test_a_short_dateline_paragraph_beside_the_story_stays():
+    dateline = "RIVERTON — More soon."
+    text = page("en", after=[dateline, "", "Share this article", "", "© 2024 Daily Courier"])
+    article = clean(text)
+    assert article.text.endswith(STORIES["en"][1][-1] + "\n\n" + dateline)
+    assert "Share this" not in article.text
+
+
+def test_a_heading_whose_paragraph_repeats_the_story_goes_with_it():
+    headline, paragraphs = STORIES["en"]
+    text = page("en", after=["Advertisement", "", "The bridge, again", "", *paragraphs])
+    article, decisions = clean_and_explain(text)
+    assert article.text == "\n\n".join(paragraphs)
+    assert [d.rule for d in decisions if d.text == paragraphs[0]] == ["", "story.repeat"]

@@ -94,7 +94,7 @@ def test_cleaning_test_pages_again_returns_the_story(n):
 
 
 # Idempotence (cleaning the story again returns it): the pages below pin the
-# causes fixed and the one left. strict: a fix makes the xfail fail until unmarked.
+# causes fixed.
 HOSPITAL = STORIES[3][1]
 
 
@@ -115,8 +115,6 @@ def test_story_opening_like_a_headline_survives_a_second_cleaning(first):
     assert CLEANER.clean(story).text == story
 
 
-@pytest.mark.xfail(strict=True, reason="a short first paragraph without a full stop reads, once the headline "
-                   "above it is gone, as a headline itself (find_headline)")
 def test_story_opening_without_a_full_stop_survives_a_second_cleaning():
     first = "Forty new beds for the children of the valley"
     text = ("Hospital opens a new children's ward | The Gazette\n\nMenu\n\nHospital opens a new children's ward\n\n"
@@ -126,9 +124,6 @@ def test_story_opening_without_a_full_stop_survives_a_second_cleaning():
     assert CLEANER.clean(story).text == story
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a short story paragraph without a full stop that opens "
-                   "the story reads as its headline when cleaned again; and a dateline paragraph under it is then "
-                   "read as metadata (find_headline, meta.city-dateline)")
 @settings(max_examples=200, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow])  # no shrinking: the pages above are the small cases
 @given(S.page())
