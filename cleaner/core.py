@@ -113,7 +113,7 @@ class Cleaner:
         language = T.guess_language(_prose_sample(blocks))
         evidence, headline = score(blocks, self.ruleset, language, weights, recurring)
         revise(evidence, story_runs(evidence), weights.revise)
-        selection = select(evidence, headline, self.ruleset.teasers)
+        selection = select(evidence, headline, self.ruleset.teasers, bare_is_story=page_meta is None)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)
         if page_meta:

@@ -423,9 +423,14 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
         return None
     whole = title_key(title)
     want_set = set(wanted.split())
+    # Two sentences closed by full stops are a summary and the lead that repeats
+    # it (a story opening with its standfirst), not a page title and a headline.
+    sentence = title.rstrip().endswith(".")
     for i in range(first + 1, min(len(evidence), first + 400)):
         ev = evidence[i]
         if not 0.5 * len(want_set) <= len(ev.tokens) <= 2 * len(want_set) + 3:
+            continue
+        if sentence and ev.block.text.rstrip().endswith("."):
             continue
         key = title_key(ev.block.text)
         if key == wanted or key == whole:

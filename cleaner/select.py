@@ -30,6 +30,8 @@ ENGINE_RULES = {
 _HEADLINE_MAX_WORDS = 30
 # A score that reads as story beyond doubt.
 STRONG = 2.0
+# A score that reads as chrome beyond doubt.
+CHROME = -4.0
 # Cost of each run of story blocks, in units of block mass (see story_runs).
 GAP_PENALTY = 3.0
 # Share of a block's word 4-grams already in the story that makes it a repeat.
@@ -68,14 +70,21 @@ class Selection:
         return [d for d in self.decisions if d.keep]
 
 
-def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[Rule, ...]) -> Selection:
+def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[Rule, ...],
+           bare_is_story: bool = True) -> Selection:
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
-    runs = _join_datelines(evidence, _cut_at_final(evidence, story_runs(evidence)))
+    # A text none of whose blocks any rule takes out or reads as chrome beyond doubt
+    # (a story cleaned already, a bare text) is all story: weak scores alone are too
+    # little evidence to drop its lines. Not so a web page: its markup is evidence too.
+    bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
+    runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _cut_at_final(evidence, story_runs(evidence)))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
-    if headline is None or headline > end:
+    if bare:
+        headline = None  # a repeated line in a bare text is the story's own
+    elif headline is None or headline > end:
         headline = find_headline(evidence, start, end)
     if headline is not None and start <= headline <= end:
         # The story starts under its headline, unless strong prose stands above it
@@ -96,7 +105,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
             decisions.append(_outside(ev, "story.gap"))
         else:
             decisions.append(_inside(ev))
-    if teaser_rules:
+    if teaser_rules and not bare:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
@@ -186,21 +195,22 @@ def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list
     return runs
 
 
-def _join_datelines(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A paragraph opening with a dateline ("WINNIPEG —", "(Reuters) -") is story
-    however little it says: one next to the story joins it."""
+def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A paragraph opening with a dateline ("WINNIPEG —", "(Reuters) -") or a credit
+    line closing the story ("This report by The Canadian Press was first published
+    ...") is story however little it says: one next to the story joins it."""
     (a, b), last = runs[0], len(evidence) - 1
     runs = list(runs)
-    if a > 0 and _dateline(evidence[a - 1]):
+    if a > 0 and _story_metadata(evidence[a - 1]):
         runs[0] = (a - 1, b)
     a, b = runs[-1]
-    if b < last and _dateline(evidence[b + 1]):
+    if b < last and _story_metadata(evidence[b + 1]):
         runs[-1] = (a, b + 1)
     return runs
 
 
-def _dateline(ev: Evidence) -> bool:
-    return ev.chrome is None and any(rule.keep and rule.match == "start" for rule, _ in ev.metadata)
+def _story_metadata(ev: Evidence) -> bool:
+    return ev.chrome is None and any(rule.keep for rule, _ in ev.metadata)
 
 
 def mass(ev: Evidence, offset: float = 0.0) -> float:
@@ -366,12 +376,10 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     above the story."""
     first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
     opening = evidence[start]
-    # With nothing above it, the opening line is the story's own first line as often
-    # as a headline when it is a question or an exclamation, or when nothing on the
-    # page is chrome, metadata or a boundary (a cleaned story, cleaned again): kept.
-    bare = start <= first and (opening.block.text.rstrip()[-1:] in "?!？！" or not any(
-        ev.chrome is not None or ev.metadata or ev.boundary is not None for ev in evidence))
-    if _headline_like(opening) and start < end and not bare:
+    # A question or exclamation that opens the text with nothing above it is the
+    # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
+    question = start <= first and opening.block.text.rstrip()[-1:] in "?!？！"
+    if _headline_like(opening) and start < end and not question:
         # Compared with the first paragraph, past a byline, date line or share bar under it.
         below = next((ev for ev in evidence[start + 1:end + 1]
                       if ev.chrome is None and not ev.metadata and ev.boundary is None), None)
@@ -386,6 +394,13 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
         if ev.words > _HEADLINE_MAX_WORDS:
             break
     return None
+
+
+def _leaves(ev: Evidence) -> bool:
+    """Whether the block's rules would take it out of a story: chrome, a boundary or
+    metadata line that does not stay (datelines and credit lines stay)."""
+    return (ev.chrome is not None or (ev.boundary is not None and not ev.boundary.keep)
+            or any(not rule.keep for rule, _ in ev.metadata))
 
 
 def _headline_like(ev: Evidence) -> bool:

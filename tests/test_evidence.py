@@ -325,3 +325,20 @@ def test_a_heading_whose_paragraph_repeats_the_story_goes_with_it():
     article, decisions = clean_and_explain(text)
     assert article.text == "\n\n".join(paragraphs)
     assert [d.rule for d in decisions if d.text == paragraphs[0]] == ["", "story.repeat"]
+
+
+def test_a_bare_text_keeps_its_weak_lines():
+    # No rule takes any line out and none reads as chrome beyond doubt: the short
+    # closing lines are the story's own, not a footer.
+    lines = [*STORIES["en"][1], "A new start for the east bank", "Forty years of waiting"]
+    text = "\n\n".join(lines) + "\n"
+    assert clean(text).text == "\n\n".join(lines)
+
+
+def test_a_summary_printed_again_as_the_lead_is_not_a_title_and_headline():
+    summary = "The council approved a new bridge on Tuesday, ending a decade of debate."
+    lines = [summary, *STORIES["en"][1][:2], "The council approved a new bridge on Tuesday, ending a decade of debate.",
+             STORIES["en"][1][2]]
+    text = "\n\n".join(lines) + "\n"
+    _, decisions = clean_and_explain(text)
+    assert "story.headline" not in {d.rule for d in decisions}
