@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -314,10 +315,11 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
     Pairs after the story are relabelled (they were out already); pairs at the
     story's tail are peeled off one by one while they stay off-topic.
     """
-    story = set()
+    counts: Counter[str] = Counter()
     for d in decisions:
         if d.keep:
-            story |= evidence[d.index].content
+            counts.update(evidence[d.index].content)
+    story = set(counts)
     if not story:
         return
     rule = teaser_rules[0]
@@ -331,7 +333,9 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
             break
         if any(e.boundary is not None or e.metadata for e in (head, summary)):
             break
-        own = story - head.content - summary.content
+        # The story's words outside this pair (a word the pair shares with it stays).
+        pair = Counter(head.content) + Counter(summary.content)
+        own = {w for w in story if counts[w] > pair[w]}
         if not (teaser_shape(head.block.text, summary.block.text, rule) and _off_topic(head, summary, own, rule)):
             break
         pairs.append(i - 1)
@@ -367,7 +371,17 @@ def teaser_shape(head: str, summary: str, rule: Rule) -> bool:
 
 def _off_topic(head: Evidence, summary: Evidence, story: set[str], rule: Rule) -> bool:
     words = head.content | summary.content
-    return T.overlap(words, story) <= rule.param("max_overlap", 0.3)
+    if not words:
+        return True
+    keys = {k for w in story for k in _stems(w)}
+    shared = sum(1 for w in words if not keys.isdisjoint(_stems(w)))
+    return shared / len(words) <= rule.param("max_overlap", 0.3)
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    """A word's head and tail: compounds share them with their parts ("Obstbanane",
+    "Bananensorte", "Banane")."""
+    return (word[:6], word[-6:]) if len(word) > 6 and word.isalpha() else (word,)
 
 
 def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:

@@ -342,3 +342,48 @@ def test_a_summary_printed_again_as_the_lead_is_not_a_title_and_headline():
     text = "\n\n".join(lines) + "\n"
     _, decisions = clean_and_explain(text)
     assert "story.headline" not in {d.rule for d in decisions}
+
+
+def _with_sections(headline, paragraphs, sections):
+    lines = [f"{headline} | Daily Courier", "", "\n".join(MENU), "", headline, ""]
+    for p in paragraphs:
+        lines += [p, ""]
+    for head, body in sections:
+        lines += [head, "", body, ""]
+    return "\n".join(lines + ["Share this article", "", "© 2024 Daily Courier"]) + "\n"
+
+
+def test_subheadings_at_the_end_that_share_the_story_words_are_not_teasers():
+    headline, paragraphs = STORIES["en"]
+    sections = [
+        ("What the bridge will cost", "The council expects the bridge to cost about 40 million dollars, and the state "
+         "has promised to pay for a third of it if the council keeps the ferry running."),
+        ("When the ferry stops", "The ferry across the river will stop the week the bridge opens, the mayor said, and "
+         "its crew will be offered work on the council's other boats."),
+    ]
+    article = clean(_with_sections(headline, paragraphs, sections))
+    assert article.text.endswith(sections[-1][1])
+
+
+def test_subheadings_on_compound_words_are_not_teasers():
+    headline = "Warum die Banane krumm ist"
+    paragraphs = [
+        "Die Banane wächst zuerst nach unten und dreht sich dann zum Licht, deshalb ist die Frucht krumm, wie "
+        "Botaniker seit langem wissen.",
+        "Im Handel werden Bananen nach Typen unterschieden, und die meisten Früchte im Supermarkt gehören zur "
+        "Gruppe der großen Obstbananen aus Mittelamerika.",
+        "Geerntet werden die Bananen grün, und erst in den Reifereien in Europa bekommen sie ihre gelbe Farbe, "
+        "bevor sie in die Läden kommen.",
+    ]
+    sections = [
+        ("Die Babybanane", "Babybananen sind kleine, süße Zwergbananen mit dünner Schale. Als Fingerbananen liegen "
+         "sie im Laden oft neben den Kochbananen, und viele Kinder mögen sie lieber als die großen Früchte, weil sie "
+         "so handlich sind."),
+        ("Die Kochbanane", "Kochbananen sind stärkereiche Mehlbananen, die roh kaum schmecken. Gekocht, gebraten oder "
+         "als Bananenchips sind sie in Afrika und Lateinamerika ein Grundnahrungsmittel, das man dort zu fast jeder "
+         "Mahlzeit isst."),
+    ]
+    # Their words are the story's compounds ("Kochbananen", "Bananenchips"): on topic.
+    article, decisions = clean_and_explain(_with_sections(headline, paragraphs, sections))
+    assert "teaser.headline-summary" not in {d.rule for d in decisions}
+    assert sections[0][1] in article.text
