@@ -80,7 +80,8 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     # (a story cleaned already, a bare text) is all story: weak scores alone are too
     # little evidence to drop its lines. Not so a web page: its markup is evidence too.
     bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
-    runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _cut_at_final(evidence, story_runs(evidence)))
+    runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _fill_weak_gaps(
+        evidence, _cut_at_final(evidence, story_runs(evidence))))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if bare:
@@ -194,6 +195,19 @@ def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list
                 return kept or runs
             before += max(0.0, mass(evidence[i]))
     return runs
+
+
+def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join runs whose gap no rule marks: lines inside a story that merely read a
+    little less like prose stay in it. A gap is dropped on evidence: a rule that
+    takes one of its blocks out (an advertisement, a "Related" label, share links)."""
+    out = [runs[0]]
+    for a, b in runs[1:]:
+        if any(map(_leaves, evidence[out[-1][1] + 1:a])):
+            out.append((a, b))
+        else:
+            out[-1] = (out[-1][0], b)
+    return out
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

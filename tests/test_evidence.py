@@ -387,3 +387,11 @@ def test_subheadings_on_compound_words_are_not_teasers():
     article, decisions = clean_and_explain(_with_sections(headline, paragraphs, sections))
     assert "teaser.headline-summary" not in {d.rule for d in decisions}
     assert sections[0][1] in article.text
+
+
+def test_short_plain_lines_inside_the_story_stay():
+    # No rule marks them: a list in the story reads less like prose, not like chrome.
+    items = ["Steel for the deck", "Concrete for the piers", "Lighting for the footpath", "Paint"]
+    article = clean(long_page(middle=["The council listed what the money buys:", "", *items, ""]))
+    assert all(item in article.text for item in items)
+    assert article.text.endswith(EXTRA[1])
