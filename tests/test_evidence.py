@@ -395,3 +395,14 @@ def test_short_plain_lines_inside_the_story_stay():
     article = clean(long_page(middle=["The council listed what the money buys:", "", *items, ""]))
     assert all(item in article.text for item in items)
     assert article.text.endswith(EXTRA[1])
+
+
+@pytest.mark.parametrize("caption", [
+    "The old ferry leaves its landing on the east bank on Monday morning. (Photo: Jane Doe)",
+    "Die alte Fähre legt am Montagmorgen am Ostufer ab. Foto: dpa",
+    "The mayor speaks to residents after the vote on Tuesday night. Jason Kempin/Getty Images",
+])
+def test_a_photo_caption_inside_the_story_is_removed(caption):
+    article = clean(long_page(middle=[caption, ""]))
+    assert caption not in article.text
+    assert article.text.endswith(EXTRA[1])
