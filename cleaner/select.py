@@ -81,7 +81,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     # little evidence to drop its lines. Not so a web page: its markup is evidence too.
     bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
     runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _fill_weak_gaps(
-        evidence, _cut_at_final(evidence, story_runs(evidence))))
+        evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence)))))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if bare:
@@ -194,6 +194,15 @@ def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list
                 kept = [(x, min(y, last)) for x, y in runs if x <= min(y, last)]
                 return kept or runs
             before += max(0.0, mass(evidence[i]))
+    return runs
+
+
+def _drop_title_line(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The page's title line (its first block) standing alone, chrome between it
+    and the story, is the page's title, not its first paragraph."""
+    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
+    if len(runs) > 1 and runs[0] == (first, first) and evidence[first].words <= _HEADLINE_MAX_WORDS:
+        return runs[1:]
     return runs
 
 

@@ -406,3 +406,13 @@ def test_a_photo_caption_inside_the_story_is_removed(caption):
     article = clean(long_page(middle=[caption, ""]))
     assert caption not in article.text
     assert article.text.endswith(EXTRA[1])
+
+
+def test_the_title_line_alone_over_the_menus_is_not_story():
+    # A title line that reads as prose (a question) stays the page's title when
+    # chrome stands between it and the story.
+    headline, paragraphs = STORIES["en"]
+    text = ("Will the new bridge finally end a decade of debate over the river crossing?\n\n"
+            "Share on Facebook\n\n" + page("en"))
+    article = clean(text)
+    assert article.text == "\n\n".join(paragraphs)
