@@ -189,3 +189,18 @@ def test_cli_sniffs_html_and_option_forces_it(tmp_path):
     raw = subprocess.run([sys.executable, "-m", "cleaner", "--input-format", "text", str(f)],
                          capture_output=True, text=True)
     assert "<p>" in raw.stdout or raw.stdout == ""  # as text, the markup is not interpreted
+
+
+
+def test_a_long_comment_is_not_the_story_container():
+    # The story's paragraphs sit in boxes of their own; one comment, longer than
+    # any of them, would win the root on prose alone.
+    comment = ("I have lived in Millbrook for forty years and the old bridge was always fine for us, so I do not "
+               "see why the council needs to spend this money now, when the schools are falling apart and the "
+               "roads on the east side have not been repaired since the floods.")
+    sections = "".join(f"<section><div><p>{p}</p></div></section>" for p in STORY)
+    html = page(f"<div><h1>Council approves bridge</h1>{sections}</div>"
+                f"<div class='comments'><div class='comment-body'><p>{comment}</p></div></div>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert by_text[STORY[0]].in_root or by_text[STORY[1]].in_root
+    assert not by_text[comment].in_root

@@ -53,6 +53,8 @@ NEAR = 3
 # Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "meta", "story"})
+# Regions whose prose is never the story's container (see _mark_root).
+_NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
 
 
 @dataclass(slots=True)
@@ -448,9 +450,9 @@ def _measure_boxes(blocks: list[Block]) -> None:
 def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
     """Mark the blocks inside the element that holds most of the page's prose.
 
-    Each prose-like block gives its length to the element around it and half of
-    it to the next one out (as readability does); the best-scored element is
-    the root.
+    Each prose-like block outside chrome (a comment, a sidebar) gives its length
+    to the element around it and half of it to the next one out (as readability
+    does); the best-scored element is the root.
     """
     score: dict[int, float] = {}
     for b in blocks:
@@ -460,6 +462,8 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         words = b.text.count(" ") + 1
         if words < 8 or info.link_density > 0.5 or b.text[-1] not in _PROSE_END:
             continue
+        if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
+            continue  # a long comment or a sidebar's prose is not the story's container
         weight = words * (1.0 - info.link_density)
         parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
         score[parent] = score.get(parent, 0.0) + weight
