@@ -189,3 +189,48 @@ def test_cli_sniffs_html_and_option_forces_it(tmp_path):
     raw = subprocess.run([sys.executable, "-m", "cleaner", "--input-format", "text", str(f)],
                          capture_output=True, text=True)
     assert "<p>" in raw.stdout or raw.stdout == ""  # as text, the markup is not interpreted
+
+
+
+def test_a_long_comment_is_not_the_story_container():
+    # The story's paragraphs sit in boxes of their own; one comment, longer than
+    # any of them, would win the root on prose alone.
+    comment = ("I have lived in Millbrook for forty years and the old bridge was always fine for us, so I do not "
+               "see why the council needs to spend this money now, when the schools are falling apart and the "
+               "roads on the east side have not been repaired since the floods.")
+    sections = "".join(f"<section><div><p>{p}</p></div></section>" for p in STORY)
+    html = page(f"<div><h1>Council approves bridge</h1>{sections}</div>"
+                f"<div class='comments'><div class='comment-body'><p>{comment}</p></div></div>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert by_text[STORY[0]].in_root or by_text[STORY[1]].in_root
+    assert not by_text[comment].in_root
+
+
+
+def _more(p: str, n: int) -> str:
+    return f"{p[:-1]}, said the member of the council who spoke at meeting number {n} of the year."
+
+
+def test_tags_the_post_carries_are_not_a_tag_box():
+    # WordPress names the tags a post carries in its class ("tag-bridges"); a box
+    # of tags is "tag-list". A blog page of several posts, none most of the page.
+    posts = "".join(f"<article class='post-{n} post hentry tag-bridges tag-council'><h2>Post {n}</h2>"
+                    f"<p>{_more(p, n)}</p><p>{p}</p></article>" for n, p in enumerate(STORY))
+    html = page(posts + "<ul class='tag-list'><li><a href='/t/bridges'>bridges</a></li></ul>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert not by_text[STORY[0]].chrome_class
+    assert by_text["bridges"].chrome_class
+
+
+def test_furniture_words_on_a_box_of_paragraphs_say_nothing():
+    # A share bar holds buttons, not paragraphs: a wrapper so named around the
+    # story's paragraphs is no share bar. A comment box holds paragraphs and stays chrome.
+    wrapped = "".join(f"<div class='text-wrapper share-container'><p>{_more(p, n)}</p><p>{p}</p></div>"
+                      for n, p in enumerate(STORY))
+    html = page(f"<div><h1>Council approves bridge</h1>{wrapped}</div>"
+                "<div class='share-bar'><a href='/fb'>Share on Facebook</a></div>"
+                "<div class='comments'>" + "".join(f"<p>{t}</p>" for t in TEASERS) + "</div>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert not by_text[STORY[0]].chrome_class
+    assert by_text["Share on Facebook"].chrome_class
+    assert by_text[TEASERS[0]].chrome_class

@@ -43,8 +43,11 @@ VOID_SHARE = 0.5
 # Flags that say chrome are void on an element holding this share of the prose.
 PROSE_VOID_SHARE = 0.3
 _MIN_PROSE = 400
+# Furniture (a share bar, a menu, a widget) holds no paragraphs: an element so
+# named around this many paragraphs of prose is a wrapper, and its name says nothing.
+FURNITURE_PARAGRAPHS = 2
 _STORY_FLAGS = frozenset({"article", "main", "story"})  # never void: harmless when they hold everything
-_CHROME_FLAGS = frozenset({"chrome", "nav", "header", "footer", "aside", "hidden", "dialog", "form"})
+_CHROME_FLAGS = frozenset({"chrome", "furniture", "nav", "header", "footer", "aside", "hidden", "dialog", "form"})
 _PROSE_END = frozenset(".!?\"”’)»:。！？")
 # Class and id words speak for text at most this many block levels down.
 CLASS_REACH = 3
@@ -52,7 +55,9 @@ CLASS_REACH = 3
 NEAR = 3
 # Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
-_CLASS_FLAGS = frozenset({"chrome", "meta", "story"})
+_CLASS_FLAGS = frozenset({"chrome", "furniture", "meta", "story"})
+# Regions whose prose is never the story's container (see _mark_root).
+_NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
 
 
 @dataclass(slots=True)
@@ -98,6 +103,9 @@ def _tables() -> dict:
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
         "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
+        "furniture": frozenset(t["furniture_words"]),
+        # "tag-bridges": a tag the content carries (WordPress prints them on the post), not a tag box.
+        "taxonomy": regex.compile(rf"(?<![\w-])tag-(?!(?:{words('tag_roles')})(?![a-z]))[\w-]+"),
     }
 
 
@@ -338,9 +346,12 @@ def _settle(blocks: list[Block]) -> list[Block]:
     text (a layout table, a menu that broken markup wraps around everything),
     or, for flags that say chrome, a good share of its prose: a "share"
     word on the box around the story's paragraphs says nothing about them.
+    Words naming furniture (share, menu, widget) are void on an element that
+    holds paragraphs of prose at all: furniture holds none.
     """
     mass: dict[int, int] = {}
     prose_mass: dict[int, int] = {}
+    paragraphs: dict[int, int] = {}
     total = prose_total = 0
     for b in blocks:
         n = len(b.text)
@@ -351,6 +362,7 @@ def _settle(blocks: list[Block]) -> list[Block]:
             mass[setter] = mass.get(setter, 0) + n
             if prose:
                 prose_mass[setter] = prose_mass.get(setter, 0) + prose
+                paragraphs[setter] = paragraphs.get(setter, 0) + 1
     limit = VOID_SHARE * total
     prose_limit = PROSE_VOID_SHARE * prose_total if prose_total >= _MIN_PROSE else float("inf")
     kept: list[Block] = []
@@ -358,10 +370,12 @@ def _settle(blocks: list[Block]) -> list[Block]:
         flags, heading, paragraph, links, ancestors = b.html
         live = {flag for flag, sid in flags
                 if flag in _STORY_FLAGS
-                or (mass[sid] <= limit and (flag not in _CHROME_FLAGS or prose_mass.get(sid, 0) <= prose_limit))}
+                or (mass[sid] <= limit and (flag not in _CHROME_FLAGS or prose_mass.get(sid, 0) <= prose_limit)
+                    and (flag != "furniture" or paragraphs.get(sid, 0) < FURNITURE_PARAGRAPHS))}
         if "hidden" in live:
             continue
-        b.html = HtmlInfo(frozenset(live & _REGION_SET), heading, paragraph, "chrome" in live, "meta" in live,
+        chrome = "chrome" in live or "furniture" in live
+        b.html = HtmlInfo(frozenset(live & _REGION_SET), heading, paragraph, chrome, "meta" in live,
                           "story" in live, links, ancestors)
         b.index = len(kept)
         kept.append(b)
@@ -391,6 +405,8 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
             new.append(flag)
     if attrs:
         words = " ".join(filter(None, (attrs.get("class"), attrs.get("id")))).lower()
+        if "tag-" in words:
+            words = _tables()["taxonomy"].sub(" ", words)
         if words:
             new.extend(_class_flags(words))
     return new
@@ -400,7 +416,10 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
 def _class_flags(words: str) -> tuple[str, ...]:
     """The flags that class and id words say: pages repeat the same few classes."""
     tables = _tables()
-    return tuple(flag for flag in ("chrome", "meta", "story") if tables[flag].search(words) is not None)
+    flags = tuple(flag for flag in ("chrome", "meta", "story") if tables[flag].search(words) is not None)
+    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(words)):
+        flags = tuple("furniture" if f == "chrome" else f for f in flags)
+    return flags
 
 
 def _hidden(attrs: dict, tables: dict) -> bool:
@@ -448,9 +467,9 @@ def _measure_boxes(blocks: list[Block]) -> None:
 def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
     """Mark the blocks inside the element that holds most of the page's prose.
 
-    Each prose-like block gives its length to the element around it and half of
-    it to the next one out (as readability does); the best-scored element is
-    the root.
+    Each prose-like block outside chrome (a comment, a sidebar) gives its length
+    to the element around it and half of it to the next one out (as readability
+    does); the best-scored element is the root.
     """
     score: dict[int, float] = {}
     for b in blocks:
@@ -460,6 +479,8 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         words = b.text.count(" ") + 1
         if words < 8 or info.link_density > 0.5 or b.text[-1] not in _PROSE_END:
             continue
+        if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
+            continue  # a long comment or a sidebar's prose is not the story's container
         weight = words * (1.0 - info.link_density)
         parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
         score[parent] = score.get(parent, 0.0) + weight
