@@ -112,8 +112,9 @@ class Cleaner:
             return Article(text=""), []
         language = T.guess_language(_prose_sample(blocks))
         evidence, headline = score(blocks, self.ruleset, language, weights, recurring)
-        revise(evidence, story_runs(evidence), weights.revise)
-        selection = select(evidence, headline, self.ruleset.teasers, bare_is_story=page_meta is None)
+        revise(evidence, story_runs(evidence, weights.gap_penalty), weights.revise)
+        selection = select(evidence, headline, self.ruleset.teasers, bare_is_story=page_meta is None,
+                           gap_penalty=weights.gap_penalty)
         story = render_story(evidence, selection)
         meta = M.extract(evidence, selection, story, language, self.detect_language)
         if page_meta:

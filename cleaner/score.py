@@ -103,12 +103,14 @@ class Weights:
     local: tuple[float, ...]
     context: tuple[float, ...]
     revise: tuple[float, ...]
+    gap_penalty: float = 3.0  # cost of each run of story blocks (select.story_runs)
 
     @classmethod
-    def from_tables(cls, local: dict, context: dict, revise: dict) -> "Weights":
+    def from_tables(cls, local: dict, context: dict, revise: dict, select: dict | None = None) -> "Weights":
         return cls(tuple(float(local.get(k, 0.0)) for k in LOCAL + HTML),
                    tuple(float(context.get(k, 0.0)) for k in CONTEXT),
-                   tuple(float(revise.get(k, 0.0)) for k in REVISE))
+                   tuple(float(revise.get(k, 0.0)) for k in REVISE),
+                   float((select or {}).get("gap_penalty", 3.0)))
 
 
 @lru_cache(maxsize=4)
@@ -120,7 +122,8 @@ def load_weights(name: str = "weights.toml") -> Weights:
         path = resources.files("cleaner") / "data" / "weights.toml"
     raw = path.read_text(encoding="utf-8")
     table = tomllib.loads(raw)
-    return Weights.from_tables(table["local"], table["context"], table.get("revise", {"context": 1.0}))
+    return Weights.from_tables(table["local"], table["context"], table.get("revise", {"context": 1.0}),
+                               table.get("select"))
 
 
 def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: Weights,

@@ -33,7 +33,8 @@ _HEADLINE_MAX_WORDS = 30
 STRONG = 2.0
 # A score that reads as chrome beyond doubt.
 CHROME = -4.0
-# Cost of each run of story blocks, in units of block mass (see story_runs).
+# Cost of each run of story blocks, in units of block mass (see story_runs), when
+# the weights file sets none.
 GAP_PENALTY = 3.0
 # Share of a block's word 4-grams already in the story that makes it a repeat.
 REPEAT_SHARE = 0.7
@@ -72,7 +73,7 @@ class Selection:
 
 
 def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[Rule, ...],
-           bare_is_story: bool = True) -> Selection:
+           bare_is_story: bool = True, gap_penalty: float = GAP_PENALTY) -> Selection:
     n = len(evidence)
     if n == 0:
         return Selection([], None, None, None)
@@ -81,7 +82,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     # little evidence to drop its lines. Not so a web page: its markup is evidence too.
     bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
     runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _fill_weak_gaps(
-        evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence)))))
+        evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence, gap_penalty)))))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if bare:
@@ -243,27 +244,28 @@ def mass(ev: Evidence, offset: float = 0.0) -> float:
     return (ev.score + SCORE_OFFSET + offset) * math.log2(2.0 + ev.words)
 
 
-def story_runs(evidence: list[Evidence]) -> list[tuple[int, int]]:
+def story_runs(evidence: list[Evidence], gap_penalty: float = GAP_PENALTY) -> list[tuple[int, int]]:
     """The runs of blocks that make up the story: the labelling in/out of story
-    with the greatest total mass, where each run entered costs GAP_PENALTY.
+    with the greatest total mass, where each run entered costs ``gap_penalty`` (the
+    weights file's, fitted per input kind).
 
     Without the penalty every positive block would be taken on its own; with an
     infinite one this is the single best run (Kadane). In between, a story broken
     by an advertisement or a box of links is found whole, while a stray line far
     from it is not.
     """
-    runs = _best_labelling(evidence, 0.0)
+    runs = _best_labelling(evidence, 0.0, gap_penalty)
     if runs:
         return runs
     # Nothing reads as story: lift every score until the best prose block reads
     # as story, and keep the run around it, the best long prose region there is.
     best = max(range(len(evidence)), key=lambda k: (evidence[k].words >= 10, evidence[k].score,
                                                    evidence[k].words, -k))
-    lifted = _best_labelling(evidence, FALLBACK_LIFT - evidence[best].score)
+    lifted = _best_labelling(evidence, FALLBACK_LIFT - evidence[best].score, gap_penalty)
     return [r for r in lifted if r[0] <= best <= r[1]] or [(best, best)]
 
 
-def _best_labelling(evidence: list[Evidence], offset: float) -> list[tuple[int, int]]:
+def _best_labelling(evidence: list[Evidence], offset: float, gap_penalty: float) -> list[tuple[int, int]]:
     n = len(evidence)
     out_total, in_total = 0.0, float("-inf")
     came_out: list[int] = []  # state before block i, for paths ending out at i
@@ -271,7 +273,7 @@ def _best_labelling(evidence: list[Evidence], offset: float) -> list[tuple[int, 
     for ev in evidence:
         m = mass(ev, offset)
         new_out, from_out = (out_total, 0) if out_total >= in_total else (in_total, 1)
-        enter = out_total - GAP_PENALTY
+        enter = out_total - gap_penalty
         new_in, from_in = (in_total + m, 1) if in_total >= enter else (enter + m, 0)
         came_out.append(from_out)
         came_in.append(from_in)

@@ -320,8 +320,8 @@ def test_a_short_dateline_paragraph_beside_the_story_stays():
 
 
 def test_a_heading_whose_paragraph_repeats_the_story_goes_with_it():
-    headline, paragraphs = STORIES["en"]
-    text = page("en", after=["Advertisement", "", "The bridge, again", "", *paragraphs])
+    paragraphs = [*STORIES["en"][1], *EXTRA]
+    text = long_page(bottom=["Advertisement", "", "The bridge, again", "", *[p + "\n" for p in paragraphs]])
     article, decisions = clean_and_explain(text)
     assert article.text == "\n\n".join(paragraphs)
     assert [d.rule for d in decisions if d.text == paragraphs[0]] == ["", "story.repeat"]

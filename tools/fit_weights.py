@@ -36,6 +36,7 @@ from cleaner.select import story_runs  # noqa: E402
 
 
 WEIGHT_POWER = 0.5
+GAP_PENALTY = 3.0  # cost of each story run; --gap-penalty, else the weights file's
 
 
 def trigrams(tokens):
@@ -120,7 +121,7 @@ class Page:
 
     def revise_matrix(self, weights: S.Weights):
         self.context_matrix(weights)
-        S.revise(self.evidence, story_runs(self.evidence), weights.revise)
+        S.revise(self.evidence, story_runs(self.evidence, weights.gap_penalty), weights.revise)
         return np.array([ev.revise_features for ev in self.evidence])
 
 
@@ -131,13 +132,14 @@ def fit(pages: list[Page], c: float) -> S.Weights:
     sw = np.array([(len(ev.tokens) + 1) ** WEIGHT_POWER for p in pages for ev in p.evidence])
     known = np.array([lab is not None for lab in y])
     local = _logistic(X[known], y[known].astype(float), c, sw[known])
-    weights = S.Weights(tuple(local), tuple(1.0 if k == "local" else 0.0 for k in S.CONTEXT), ())
+    weights = S.Weights(tuple(local), tuple(1.0 if k == "local" else 0.0 for k in S.CONTEXT), (), GAP_PENALTY)
     Xc = np.vstack([p.context_matrix(weights) for p in pages])
     context = _logistic(Xc[known], y[known].astype(float), c, sw[known])
-    weights = S.Weights(tuple(local), tuple(context), tuple(1.0 if k == "context" else 0.0 for k in S.REVISE))
+    weights = S.Weights(tuple(local), tuple(context), tuple(1.0 if k == "context" else 0.0 for k in S.REVISE),
+                        GAP_PENALTY)
     Xr = np.vstack([p.revise_matrix(weights) for p in pages])
     revise = _logistic(Xr[known], y[known].astype(float), c, sw[known])
-    return S.Weights(tuple(local), tuple(context), tuple(revise))
+    return S.Weights(tuple(local), tuple(context), tuple(revise), GAP_PENALTY)
 
 
 def _logistic(X, y, c: float, sample_weight) -> list[float]:
@@ -180,11 +182,13 @@ def write(weights: S.Weights, path: Path, note: str) -> None:
     lines += [f"{k} = {v}" for k, v in zip(S.CONTEXT, weights.context)]
     lines += ["", "[revise]"]
     lines += [f"{k} = {v}" for k, v in zip(S.REVISE, weights.revise)]
+    lines += ["", "# Not fitted: chosen per input kind (--gap-penalty) by held-out figures.", "[select]",
+              f"gap_penalty = {weights.gap_penalty}"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
-    global WEIGHT_POWER, INPUT
+    global WEIGHT_POWER, INPUT, GAP_PENALTY
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpora", nargs="+")
     ap.add_argument("--folds", type=int, default=0, help="cross-validate by site over this many folds")
@@ -192,11 +196,15 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write the weights file of the chosen input")
     ap.add_argument("--input", choices=["text", "html"], default="text",
                     help="fit on the scraped text (weights.toml) or the raw HTML (weights-html.toml)")
+    ap.add_argument("--gap-penalty", type=float, default=None,
+                    help="cost of each story run in the select stage (default: the weights file's)")
     ap.add_argument("--weight-power", type=float, default=WEIGHT_POWER,
                     help="blocks weigh (words + 1) ** this in the fit")
     args = ap.parse_args()
     INPUT = args.input
     WEIGHT_POWER = args.weight_power
+    current = S.load_weights("weights-html.toml" if INPUT == "html" else "weights.toml")
+    GAP_PENALTY = current.gap_penalty if args.gap_penalty is None else args.gap_penalty
 
     cleaner = Cleaner(detect_language=False)
     by_corpus = {}
