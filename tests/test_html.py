@@ -143,6 +143,25 @@ def test_time_element_and_rel_author():
     assert article.authors == ["Jane Doe"]
 
 
+def dated_page(declared: str, printed: str) -> str:
+    body = (f"<article><h1>Council approves bridge</h1><p>By Jane Doe</p><p>{printed}</p>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    return page(body, f"<meta property='article:published_time' content='{declared}'>")
+
+
+def test_printed_date_a_few_days_off_the_declared_one_wins():
+    # declared in UTC the evening before; readers are shown the local day
+    assert clean_html(dated_page("2024-03-04T23:30:00Z", "March 5, 2024")).published.startswith("2024-03-05")
+    # declared a week later: a re-publication stamp
+    assert clean_html(dated_page("2024-03-12T10:00:00+01:00", "March 5, 2024")).published.startswith("2024-03-05")
+
+
+def test_declared_date_wins_over_a_distant_or_equal_printed_one():
+    # months apart: the printed date is more likely a teaser's or an update's
+    assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "June 20, 2024")).published == "2024-03-05T09:30:00+01:00"
+    assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "March 5, 2024")).published == "2024-03-05T09:30:00+01:00"
+
+
 def test_html_lang_is_a_fallback_only():
     article = clean_html(page(story_html(), lang="fr"))
     assert article.language == "en"  # the text says English; the declaration is wrong

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from html import unescape
 
 import regex
@@ -220,7 +220,7 @@ def merge(meta, page: dict, evidence, selection):
         title = declared[0]
     if title:
         meta.title = title
-    if page.get("published"):
+    if page.get("published") and not _printed_wins(meta, page["published"]):
         meta.published = page["published"]
     if page.get("authors") and not meta.authors:
         meta.authors = list(page["authors"])
@@ -229,6 +229,24 @@ def merge(meta, page: dict, evidence, selection):
     if not meta.language and page.get("language"):
         meta.language = page["language"]
     return meta
+
+
+# Days a printed date may stand from the declared one and still name the same publication.
+SAME_EVENT_DAYS = 7
+
+
+def _printed_wins(meta, declared: str) -> bool:
+    """The date printed by the headline, when the declared one is a few days off: both
+    stamp the same publication, but the declared field is often the time in UTC, a later
+    edit or the day the article was drafted, while readers are shown the printed one.
+    Far apart, the printed date is more likely a teaser's or an update's."""
+    if not (meta.printed_date and meta.published):
+        return False
+    try:
+        days = abs((date.fromisoformat(meta.published[:10]) - date.fromisoformat(declared[:10])).days)
+    except ValueError:
+        return False
+    return 0 < days <= SAME_EVENT_DAYS
 
 
 def _headline_region(regions: frozenset[str]) -> bool:

@@ -55,6 +55,8 @@ class Metadata:
     source: str | None = None
     dateline: str | None = None
     language: str | None = None
+    # The date was read by the headline or byline, not guessed from the story or its end.
+    printed_date: bool = False
 
 
 def extract(evidence: list[Evidence], selection: Selection, story: str, language_hint: str | None,
@@ -66,6 +68,7 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     authors, agency, byline_at = find_authors(evidence, zones, lang, meta.title, page)
     meta.authors = authors
     meta.published = find_published(evidence, zones, lang, byline_at)
+    meta.printed_date = meta.published is not None
     ruled = _rule_captures(evidence, zones, lang)
     meta.dateline = ruled.dateline
     meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
