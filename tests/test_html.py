@@ -143,6 +143,20 @@ def test_time_element_and_rel_author():
     assert article.authors == ["Jane Doe"]
 
 
+def test_headline_beside_a_kicker_or_site_name_gives_the_declared_title():
+    og = "<meta property='og:title' content='Council approves bridge'>"
+    for h1 in ("Vote in Millbrook : Council approves bridge", "Council approves bridge | Millbrook Daily"):
+        html = page(story_html().replace("<h1>Council approves bridge</h1>", f"<h1>{h1}</h1>"), og)
+        assert clean_html(html).title == "Council approves bridge"
+
+
+def test_a_lone_heading_far_above_the_story_is_the_sites_name():
+    menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in ("news", "sport", "weather", "events"))
+    body = (f"<div class='top'><h1>Millbrook Daily</h1><ul>{menu}</ul><p>Your town, every day.</p></div>"
+            "<div class='post'><h2>Council approves bridge</h2>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>")
+    assert clean_html(page(body)).title == "Council approves bridge"
+
+
 def dated_page(declared: str, printed: str) -> str:
     body = (f"<article><h1>Council approves bridge</h1><p>By Jane Doe</p><p>{printed}</p>"
             + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")

@@ -196,9 +196,7 @@ def _key(text: str | None) -> str:
 def merge(meta, page: dict, evidence, selection):
     """The text's metadata completed and checked with what the page declares.
 
-    Title: the page's visible headline (an <h1> outside menus) when a declared
-    title or the text agrees with it, else a declared title the page prints,
-    else the first such headline; site names are cut from declared titles.
+    Title: see _choose_title; site names are cut from declared titles.
     A declared date wins over dates in the text (it comes from the publisher's
     own system); declared authors fill in when no byline names one (declared
     author fields often hold an editor or the site). The text's language wins
@@ -209,15 +207,10 @@ def merge(meta, page: dict, evidence, selection):
     headlines = [ev.block.text for ev in evidence[:600]
                  if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
                  and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
-    agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
-    title = next((h for h in headlines if _key(h) in agree), None)
-    if title is None and declared:
-        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
-        title = next((t for t in declared if _key(t) in printed), None)
-    if title is None and headlines:
-        title = headlines[0]
-    if title is None and not meta.title and declared:
-        title = declared[0]
+    whole = [_fold(unescape(t)) for t in page.get("titles", [])]
+    start = selection.start if selection.start is not None else -1
+    opening = [ev.block.text for ev in evidence[max(0, start - OPENS_WITHIN):start + 1]]
+    title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
     if title:
         meta.title = title
     if page.get("published") and not _printed_wins(meta, page["published"]):
@@ -229,6 +222,39 @@ def merge(meta, page: dict, evidence, selection):
     if not meta.language and page.get("language"):
         meta.language = page["language"]
     return meta
+
+
+# Blocks above the story's first one where its headline stands.
+OPENS_WITHIN = 2
+
+
+def _choose_title(text_title: str | None, declared: list[str], whole: list[str], headlines: list[str],
+                  opening: list[str], evidence) -> str | None:
+    """The page's visible headline (an <h1> outside menus) when a declared title agrees
+    with it, or with its part beside a kicker or site name ('Kicker : Headline',
+    'Headline | Site'), or else when the text's title does; else a declared title the
+    page prints, else the first such headline, but over a title the text found only
+    one right above the story ('opening'): an <h1> far above it is mostly the site's name."""
+    agree = {_key(t) for t in declared + whole}  # whole: a short last part cut as a site name may not be one
+    title = next((h for h in headlines if _key(h) in agree), None)
+    title = title or next((p for h in headlines for p in _parts(h) if _key(p) in agree), None)
+    if title is None and text_title:
+        title = next((h for h in headlines if _key(h) == _key(text_title)), None)
+    if title is None and declared:
+        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
+        title = next((t for t in declared if _key(t) in printed), None)
+    if title is None and headlines:
+        title = headlines[0] if not text_title else next((h for h in opening if h in headlines), None)
+    if title is None and not text_title and declared:
+        title = declared[0]
+    return title
+
+
+def _parts(headline: str):
+    """What stands before and after each spaced separator of a headline."""
+    for m in _SITE_SEPARATORS.finditer(headline):
+        yield headline[m.end():].strip()
+        yield headline[:m.start()].strip()
 
 
 # Days a printed date may stand from the declared one and still name the same publication.
