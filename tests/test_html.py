@@ -150,6 +150,17 @@ def test_headline_beside_a_kicker_or_site_name_gives_the_declared_title():
         assert clean_html(html).title == "Council approves bridge"
 
 
+def test_main_declared_title_and_the_texts_title_outvote_the_headline():
+    head = ("<meta property='og:title' content='Millbrook votes for its first new bridge in fifty years'>"
+            "<meta name='twitter:title' content='Council approves bridge'>")
+    html = page(story_html(), head).replace("Council approves bridge | Millbrook News",
+                                            "Millbrook votes for its first new bridge in fifty years | Millbrook News")
+    assert clean_html(html).title == "Millbrook votes for its first new bridge in fifty years"
+    # the headline stays when only a secondary declared title differs from it
+    head = head.replace("twitter:title", "og:title").replace("property='og:title'", "name='twitter:title'")
+    assert clean_html(page(story_html(), head)).title == "Council approves bridge"
+
+
 def test_a_lone_heading_far_above_the_story_is_the_sites_name():
     menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in ("news", "sport", "weather", "events"))
     body = (f"<div class='top'><h1>Millbrook Daily</h1><ul>{menu}</ul><p>Your town, every day.</p></div>"

@@ -231,12 +231,16 @@ OPENS_WITHIN = 2
 def _choose_title(text_title: str | None, declared: list[str], whole: list[str], headlines: list[str],
                   opening: list[str], evidence) -> str | None:
     """The page's visible headline (an <h1> outside menus) when a declared title agrees
-    with it, or with its part beside a kicker or site name ('Kicker : Headline',
+    with it (unless the main declared one, JSON-LD's or og:title, differs and the text's
+    title is that one), or with its part beside a kicker or site name ('Kicker : Headline',
     'Headline | Site'), or else when the text's title does; else a declared title the
     page prints, else the first such headline, but over a title the text found only
     one right above the story ('opening'): an <h1> far above it is mostly the site's name."""
     agree = {_key(t) for t in declared + whole}  # whole: a short last part cut as a site name may not be one
     title = next((h for h in headlines if _key(h) in agree), None)
+    main = {_key(declared[0]), _key(whole[0])} if declared else set()
+    if title and text_title and _key(text_title) in main and _key(title) not in main:
+        return text_title  # the main declared title and the text's reading outvote the <h1>
     title = title or next((p for h in headlines for p in _parts(h) if _key(p) in agree), None)
     if title is None and text_title:
         title = next((h for h in headlines if _key(h) == _key(text_title)), None)
