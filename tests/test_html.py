@@ -124,6 +124,23 @@ def test_json_ld_graph_and_broken_json_are_handled():
     assert clean_html(page(story_html(), head)).published == "2024-03-05"
 
 
+def test_json_ld_author_given_by_reference():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Council approves bridge", "author": {"@id": "https://mb.example/#/person/1"}},
+        {"@type": "Person", "@id": "https://mb.example/#/person/1", "name": "Jane Doe"}]}
+    head = f"<script type='application/ld+json'>{json.dumps(graph)}</script>"
+    assert clean_html(page(story_html(), head)).authors == ["Jane Doe"]
+
+
+def test_declared_author_completes_a_first_name_byline():
+    body = story_html().replace("</h1>", "</h1><p>By Jane</p><p>March 5, 2024</p>")
+    assert clean_html(page(body)).authors == ["Jane"]
+    article = clean_html(page(body, "<meta name='author' content='Jane Doe'>"))
+    assert article.authors == ["Jane Doe"]
+    # a different declared name (an editor, the site) does not replace the byline
+    assert clean_html(page(body, "<meta name='author' content='Millbrook News'>")).authors == ["Jane"]
+
+
 def test_opengraph_and_meta_tags():
     head = ("<meta property='og:title' content='Council approves bridge'>"
             "<meta property='og:site_name' content='Millbrook News'>"

@@ -98,14 +98,19 @@ _JSON_LD = regex.compile(r"ld\+json", regex.I)
 
 
 def _json_ld(scripts, out: dict) -> None:
+    blocks = []
     for script in scripts:
         raw = script.string or script.get_text()
         if not raw or not raw.strip():
             continue
         try:
-            data = json.loads(raw.strip().removeprefix("<![CDATA[").removesuffix("]]>"))
+            blocks.append(json.loads(raw.strip().removeprefix("<![CDATA[").removesuffix("]]>")))
         except (ValueError, RecursionError):
             continue
+    # Nodes named by "@id": an article's author is often only a reference to one (Yoast's @graph).
+    nodes = {item["@id"]: item for data in blocks for item in _items(data)
+             if isinstance(item.get("@id"), str) and len(item) > 1}
+    for data in blocks:
         for item in _items(data):
             kind = item.get("@type")
             kinds = {k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
@@ -118,7 +123,7 @@ def _json_ld(scripts, out: dict) -> None:
             headline = item.get("headline") or item.get("name")
             if isinstance(headline, str) and headline.strip():
                 found["titles"] = [_fold(unescape(headline))]
-            names = _person_names(item.get("author") or item.get("creator"))
+            names = _person_names(item.get("author") or item.get("creator"), nodes)
             if names:
                 found["authors"] = names
             for key in ("datePublished", "dateCreated", "uploadDate"):
@@ -152,9 +157,11 @@ def _items(data, depth: int = 0):
             yield from _items(main, depth + 1)
 
 
-def _person_names(value) -> list[str]:
+def _person_names(value, nodes: dict | None = None) -> list[str]:
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = (nodes or {}).get(item["@id"], item)
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(item, dict) and str(item.get("@type", "")).lower() == "organization":
             continue
@@ -198,8 +205,9 @@ def merge(meta, page: dict, evidence, selection):
 
     Title: see _choose_title; site names are cut from declared titles.
     A declared date wins over dates in the text (it comes from the publisher's
-    own system); declared authors fill in when no byline names one (declared
-    author fields often hold an editor or the site). The text's language wins
+    own system), unless a date printed by the headline is a few days off; declared
+    authors fill in when no byline names one, or name the byline's names in full
+    (declared author fields often hold an editor or the site). The text's language wins
     over <html lang>.
     """
     site = page.get("site")
@@ -215,13 +223,20 @@ def merge(meta, page: dict, evidence, selection):
         meta.title = title
     if page.get("published") and not _printed_wins(meta, page["published"]):
         meta.published = page["published"]
-    if page.get("authors") and not meta.authors:
+    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)):
         meta.authors = list(page["authors"])
     if not meta.source and site:
         meta.source = site
     if not meta.language and page.get("language"):
         meta.language = page["language"]
     return meta
+
+
+def _fuller(declared: list[str], printed: list[str]) -> bool:
+    """The declared names are the printed ones in full: a byline that signs with a first
+    name ("Nadja") where the page declares "Nadja Demel"."""
+    return len(declared) == len(printed) and all(
+        d.casefold().startswith(p.casefold() + " ") for d, p in zip(declared, printed))
 
 
 # Blocks above the story's first one where its headline stands.
