@@ -141,6 +141,15 @@ def test_declared_author_completes_a_first_name_byline():
     assert clean_html(page(body, "<meta name='author' content='Millbrook News'>")).authors == ["Jane"]
 
 
+def test_declared_local_time_wins_over_the_same_moment_in_utc():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "dateCreated": "2024-03-06T01:30:00Z"}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    local = head + "<meta property='article:published_time' content='2024-03-05T20:30:00-05:00'>"
+    assert clean_html(page(story_html(), local)).published == "2024-03-05T20:30:00-05:00"
+    other = head + "<meta property='article:published_time' content='2024-03-04T20:30:00-05:00'>"
+    assert clean_html(page(story_html(), other)).published == "2024-03-06T01:30:00+00:00"
+
+
 def test_opengraph_and_meta_tags():
     head = ("<meta property='og:title' content='Council approves bridge'>"
             "<meta property='og:site_name' content='Millbrook News'>"

@@ -42,9 +42,9 @@ def read_meta(soup) -> dict:
         if key in metas:
             out.setdefault("titles", []).append(metas[key])
     for key in _DATE_KEYS:
-        if key in metas and "published" not in out:
+        if key in metas and ("published" not in out or _in_utc(out["published"])):
             iso = _iso(metas[key])
-            if iso:
+            if iso and ("published" not in out or _same_instant(iso, out["published"])):
                 out["published"] = iso
     for key in _AUTHOR_KEYS:
         if key in metas and "authors" not in out:
@@ -190,6 +190,19 @@ def _iso(value) -> str | None:
     if len(value) <= 10:
         return stamp.date().isoformat()
     return stamp.isoformat()
+
+
+def _in_utc(iso: str) -> bool:
+    return iso.endswith("+00:00")
+
+
+def _same_instant(a: str, b: str) -> bool:
+    """The same moment written with another offset: the local one tells the reader's day."""
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    return x.tzinfo is not None and y.tzinfo is not None and x == y and x.utcoffset() != y.utcoffset()
 
 
 def _fold(text: str) -> str:
