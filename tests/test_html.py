@@ -161,6 +161,12 @@ def test_opengraph_and_meta_tags():
     assert article.source == "Millbrook News"
 
 
+def test_dublin_core_creator_and_several_properties_on_one_tag():
+    head = ("<meta name='author' content='Millbrook Web Team'>"
+            "<meta property='dc:creator schema:author' content='Jane Doe'>")
+    assert clean_html(page(story_html(), head)).authors == ["Jane Doe"]
+
+
 def test_time_element_and_rel_author():
     body = ("<article><h1>Council approves bridge</h1><p class='byline'>By <a rel='author' href='/jd'>Jane Doe</a>"
             "</p><time datetime='2024-03-05'>March 5</time>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")

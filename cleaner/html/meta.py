@@ -16,13 +16,15 @@ _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
                   "scholarlyarticle", "socialmediaposting", "liveblogposting", "report", "webpage",
                   "medicalwebpage", "posting", "discussionforumposting", "videoobject", "howto", "recipe"}
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title", "sailthru.title", "parsely-title")
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "dcterms:title", "citation_title",
+               "sailthru.title", "parsely-title")
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
               "publishdate", "publish-date", "published_time", "dc.date", "dc.date.issued", "dcterms.date",
               "dcterms.created", "citation_publication_date", "citation_date", "parsely-pub-date",
               "sailthru.date", "article.published", "og:published_time", "cxenseparse:recs:publishtime")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "citation_author", "sailthru.author",
-                "parsely-author", "byl", "twitter:creator")
+# Dublin Core's creator first: a plain "author" tag is often the site's or the webmaster's.
+_AUTHOR_KEYS = ("dc:creator", "dc.creator", "dcterms:creator", "dcterms.creator", "author", "article:author",
+                "citation_author", "sailthru.author", "parsely-author", "byl", "twitter:creator")
 _URLISH = regex.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net|de|fr)\b|@")
 _SPACE = regex.compile(r"\s+")
 
@@ -34,10 +36,12 @@ def read_meta(soup) -> dict:
     _json_ld(tags["script"], out)
     metas: dict[str, str] = {}
     for tag in tags["meta"]:
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
         value = tag.get("content")
-        if key and isinstance(value, str) and value.strip() and key not in metas:
-            metas[key] = _fold(value)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        # RDFa lets one tag carry several properties: property="dc:title og:title"
+        for key in (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower().split():
+            metas.setdefault(key, _fold(value))
     for key in _TITLE_KEYS:
         if key in metas:
             out.setdefault("titles", []).append(metas[key])
