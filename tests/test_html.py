@@ -219,6 +219,14 @@ def test_declared_date_wins_over_a_distant_or_equal_printed_one():
     assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "March 5, 2024")).published == "2024-03-05T09:30:00+01:00"
 
 
+def test_a_heading_beside_a_date_is_no_byline():
+    def body(tag: str) -> str:
+        return (f"<article><h1>Council approves bridge</h1><{tag}>Harbour Festival Returns</{tag}><p>March 5, 2024</p>"
+                + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body("h2"))).authors == []
+    assert clean_html(page(body("p").replace("Harbour Festival Returns", "Jane Doe"))).authors == ["Jane Doe"]
+
+
 def test_html_lang_is_a_fallback_only():
     article = clean_html(page(story_html(), lang="fr"))
     assert article.language == "en"  # the text says English; the declaration is wrong

@@ -138,7 +138,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     paired = [i for i in (*range(start, min(end, start + into) + 1), *zones.tail) if i not in zones.lead]
     for i, close in candidates:
         ev = evidence[i]
-        if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang, lenient=True)
         agency = agency or found_agency
@@ -150,7 +150,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     for i in paired:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _NAME_START.match(ev.block.text) \
-                or not _near_date(evidence, i, lang, reach=1):
+                or not _near_date(evidence, i, lang, reach=1) or _heading(ev):
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
@@ -162,6 +162,11 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     if holder is not None:
         return [holder], agency, None
     return [], agency, None
+
+
+def _heading(ev) -> bool:
+    """An HTML heading: a line of capitalised words there is a section's or a teaser's title."""
+    return ev.block.html is not None and bool(ev.block.html.heading)
 
 
 # A line of names starts with a capitalised word (a cheap test before reading it).
