@@ -139,6 +139,10 @@ def test_declared_author_completes_a_first_name_byline():
     assert article.authors == ["Jane Doe"]
     # a different declared name (an editor, the site) does not replace the byline
     assert clean_html(page(body, "<meta name='author' content='Millbrook News'>")).authors == ["Jane"]
+    # a byline read with a word beside the name
+    body = story_html().replace("</h1>", "</h1><p>March 5, 2024 Council Reporter Jane Doe</p>")
+    assert clean_html(page(body)).authors == ["Council Reporter Jane Doe"]
+    assert clean_html(page(body, "<meta name='author' content='Jane Doe'>")).authors == ["Jane Doe"]
 
 
 def test_declared_local_time_wins_over_the_same_moment_in_utc():

@@ -223,8 +223,8 @@ def merge(meta, page: dict, evidence, selection):
     Title: see _choose_title; site names are cut from declared titles.
     A declared date wins over dates in the text (it comes from the publisher's
     own system), unless a date printed by the headline is a few days off; declared
-    authors fill in when no byline names one, or name the byline's names in full
-    (declared author fields often hold an editor or the site). The text's language wins
+    authors fill in when no byline names one, or read the byline's names right (see
+    _fuller; otherwise declared author fields often hold an editor or the site). The text's language wins
     over <html lang>.
     """
     site = page.get("site")
@@ -250,10 +250,17 @@ def merge(meta, page: dict, evidence, selection):
 
 
 def _fuller(declared: list[str], printed: list[str]) -> bool:
-    """The declared names are the printed ones in full: a byline that signs with a first
-    name ("Nadja") where the page declares "Nadja Demel"."""
-    return len(declared) == len(printed) and all(
-        d.casefold().startswith(p.casefold() + " ") for d, p in zip(declared, printed))
+    """The declared names are the printed ones read right: a byline that signs with a first
+    name ("Nadja") where the page declares "Nadja Demel", or whose reading took in words
+    beside the name ("Februar Alexander Roll") where the page declares "Alexander Roll"."""
+    return len(declared) == len(printed) and all(_same_name(d, p) for d, p in zip(declared, printed))
+
+
+def _same_name(declared: str, printed: str) -> bool:
+    d, p = declared.casefold().split(), printed.casefold().split()
+    if len(d) > len(p):
+        return d[:len(p)] == p
+    return 2 <= len(d) < len(p) and (p[-len(d):] == d or p[:len(d)] == d)
 
 
 # Blocks above the story's first one where its headline stands.
