@@ -124,6 +124,36 @@ def test_json_ld_graph_and_broken_json_are_handled():
     assert clean_html(page(story_html(), head)).published == "2024-03-05"
 
 
+def test_json_ld_author_given_by_reference():
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "Article", "headline": "Council approves bridge", "author": {"@id": "https://mb.example/#/person/1"}},
+        {"@type": "Person", "@id": "https://mb.example/#/person/1", "name": "Jane Doe"}]}
+    head = f"<script type='application/ld+json'>{json.dumps(graph)}</script>"
+    assert clean_html(page(story_html(), head)).authors == ["Jane Doe"]
+
+
+def test_declared_author_completes_a_first_name_byline():
+    body = story_html().replace("</h1>", "</h1><p>By Jane</p><p>March 5, 2024</p>")
+    assert clean_html(page(body)).authors == ["Jane"]
+    article = clean_html(page(body, "<meta name='author' content='Jane Doe'>"))
+    assert article.authors == ["Jane Doe"]
+    # a different declared name (an editor, the site) does not replace the byline
+    assert clean_html(page(body, "<meta name='author' content='Millbrook News'>")).authors == ["Jane"]
+    # a byline read with a word beside the name
+    body = story_html().replace("</h1>", "</h1><p>March 5, 2024 Council Reporter Jane Doe</p>")
+    assert clean_html(page(body)).authors == ["Council Reporter Jane Doe"]
+    assert clean_html(page(body, "<meta name='author' content='Jane Doe'>")).authors == ["Jane Doe"]
+
+
+def test_declared_local_time_wins_over_the_same_moment_in_utc():
+    ld = {"@context": "https://schema.org", "@type": "NewsArticle", "dateCreated": "2024-03-06T01:30:00Z"}
+    head = f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+    local = head + "<meta property='article:published_time' content='2024-03-05T20:30:00-05:00'>"
+    assert clean_html(page(story_html(), local)).published == "2024-03-05T20:30:00-05:00"
+    other = head + "<meta property='article:published_time' content='2024-03-04T20:30:00-05:00'>"
+    assert clean_html(page(story_html(), other)).published == "2024-03-06T01:30:00+00:00"
+
+
 def test_opengraph_and_meta_tags():
     head = ("<meta property='og:title' content='Council approves bridge'>"
             "<meta property='og:site_name' content='Millbrook News'>"
@@ -135,12 +165,70 @@ def test_opengraph_and_meta_tags():
     assert article.source == "Millbrook News"
 
 
+def test_dublin_core_creator_and_several_properties_on_one_tag():
+    head = ("<meta name='author' content='Millbrook Web Team'>"
+            "<meta property='dc:creator schema:author' content='Jane Doe'>")
+    assert clean_html(page(story_html(), head)).authors == ["Jane Doe"]
+
+
 def test_time_element_and_rel_author():
     body = ("<article><h1>Council approves bridge</h1><p class='byline'>By <a rel='author' href='/jd'>Jane Doe</a>"
             "</p><time datetime='2024-03-05'>March 5</time>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
     article = clean_html(page(body))
     assert article.published == "2024-03-05"
     assert article.authors == ["Jane Doe"]
+
+
+def test_headline_beside_a_kicker_or_site_name_gives_the_declared_title():
+    og = "<meta property='og:title' content='Council approves bridge'>"
+    for h1 in ("Vote in Millbrook : Council approves bridge", "Council approves bridge | Millbrook Daily"):
+        html = page(story_html().replace("<h1>Council approves bridge</h1>", f"<h1>{h1}</h1>"), og)
+        assert clean_html(html).title == "Council approves bridge"
+
+
+def test_main_declared_title_and_the_texts_title_outvote_the_headline():
+    head = ("<meta property='og:title' content='Millbrook votes for its first new bridge in fifty years'>"
+            "<meta name='twitter:title' content='Council approves bridge'>")
+    html = page(story_html(), head).replace("Council approves bridge | Millbrook News",
+                                            "Millbrook votes for its first new bridge in fifty years | Millbrook News")
+    assert clean_html(html).title == "Millbrook votes for its first new bridge in fifty years"
+    # the headline stays when only a secondary declared title differs from it
+    head = head.replace("twitter:title", "og:title").replace("property='og:title'", "name='twitter:title'")
+    assert clean_html(page(story_html(), head)).title == "Council approves bridge"
+
+
+def test_a_lone_heading_far_above_the_story_is_the_sites_name():
+    menu = "".join(f"<li><a href='/{w}'>{w.title()}</a></li>" for w in ("news", "sport", "weather", "events"))
+    body = (f"<div class='top'><h1>Millbrook Daily</h1><ul>{menu}</ul><p>Your town, every day.</p></div>"
+            "<div class='post'><h2>Council approves bridge</h2>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>")
+    assert clean_html(page(body)).title == "Council approves bridge"
+
+
+def dated_page(declared: str, printed: str) -> str:
+    body = (f"<article><h1>Council approves bridge</h1><p>By Jane Doe</p><p>{printed}</p>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    return page(body, f"<meta property='article:published_time' content='{declared}'>")
+
+
+def test_printed_date_a_few_days_off_the_declared_one_wins():
+    # declared in UTC the evening before; readers are shown the local day
+    assert clean_html(dated_page("2024-03-04T23:30:00Z", "March 5, 2024")).published.startswith("2024-03-05")
+    # declared a week later: a re-publication stamp
+    assert clean_html(dated_page("2024-03-12T10:00:00+01:00", "March 5, 2024")).published.startswith("2024-03-05")
+
+
+def test_declared_date_wins_over_a_distant_or_equal_printed_one():
+    # months apart: the printed date is more likely a teaser's or an update's
+    assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "June 20, 2024")).published == "2024-03-05T09:30:00+01:00"
+    assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "March 5, 2024")).published == "2024-03-05T09:30:00+01:00"
+
+
+def test_a_heading_beside_a_date_is_no_byline():
+    def body(tag: str) -> str:
+        return (f"<article><h1>Council approves bridge</h1><{tag}>Harbour Festival Returns</{tag}><p>March 5, 2024</p>"
+                + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body("h2"))).authors == []
+    assert clean_html(page(body("p").replace("Harbour Festival Returns", "Jane Doe"))).authors == ["Jane Doe"]
 
 
 def test_html_lang_is_a_fallback_only():

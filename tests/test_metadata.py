@@ -181,6 +181,14 @@ def test_byline_and_date_lines_leave_the_story(lines, body, names, day):
     assert article.text.splitlines()[0] == body.splitlines()[0]
 
 
+@pytest.mark.parametrize("label", ["Letzte Aktualisierung", "Letzte Änderung"])
+def test_a_date_label_on_its_own_line_is_no_name(label):
+    assert bare_names(label, "de", lenient=True)[0] == []
+    text = page("Stadtrat beschließt Brücke | Stadtzeitung", "Stadtrat beschließt neue Brücke über den Fluss",
+                ["Max Muster", "24.05.2023", label, "25.05.2023"], BODY_DE)
+    assert clean(text).authors == ["Max Muster"]
+
+
 def test_credit_line_at_the_end_stays_and_gives_the_author():
     body = BODY_DE + "\nText: Klaus Peter Friedrichs\n"
     text = page("Neue Brücke beschlossen | Stadtblatt", "Stadtrat beschließt neue Brücke über den Fluss", ["24.05.2023"], body)

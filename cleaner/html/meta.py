@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from html import unescape
 
 import regex
@@ -16,13 +16,15 @@ _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
                   "scholarlyarticle", "socialmediaposting", "liveblogposting", "report", "webpage",
                   "medicalwebpage", "posting", "discussionforumposting", "videoobject", "howto", "recipe"}
-_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "citation_title", "sailthru.title", "parsely-title")
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dc:title", "dcterms.title", "dcterms:title", "citation_title",
+               "sailthru.title", "parsely-title")
 _DATE_KEYS = ("article:published_time", "og:article:published_time", "datepublished", "date", "pubdate",
               "publishdate", "publish-date", "published_time", "dc.date", "dc.date.issued", "dcterms.date",
               "dcterms.created", "citation_publication_date", "citation_date", "parsely-pub-date",
               "sailthru.date", "article.published", "og:published_time", "cxenseparse:recs:publishtime")
-_AUTHOR_KEYS = ("author", "article:author", "dc.creator", "citation_author", "sailthru.author",
-                "parsely-author", "byl", "twitter:creator")
+# Dublin Core's creator first: a plain "author" tag is often the site's or the webmaster's.
+_AUTHOR_KEYS = ("dc:creator", "dc.creator", "dcterms:creator", "dcterms.creator", "author", "article:author",
+                "citation_author", "sailthru.author", "parsely-author", "byl", "twitter:creator")
 _URLISH = regex.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net|de|fr)\b|@")
 _SPACE = regex.compile(r"\s+")
 
@@ -34,17 +36,19 @@ def read_meta(soup) -> dict:
     _json_ld(tags["script"], out)
     metas: dict[str, str] = {}
     for tag in tags["meta"]:
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
         value = tag.get("content")
-        if key and isinstance(value, str) and value.strip() and key not in metas:
-            metas[key] = _fold(value)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        # RDFa lets one tag carry several properties: property="dc:title og:title"
+        for key in (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower().split():
+            metas.setdefault(key, _fold(value))
     for key in _TITLE_KEYS:
         if key in metas:
             out.setdefault("titles", []).append(metas[key])
     for key in _DATE_KEYS:
-        if key in metas and "published" not in out:
+        if key in metas and ("published" not in out or _in_utc(out["published"])):
             iso = _iso(metas[key])
-            if iso:
+            if iso and ("published" not in out or _same_instant(iso, out["published"])):
                 out["published"] = iso
     for key in _AUTHOR_KEYS:
         if key in metas and "authors" not in out:
@@ -98,14 +102,19 @@ _JSON_LD = regex.compile(r"ld\+json", regex.I)
 
 
 def _json_ld(scripts, out: dict) -> None:
+    blocks = []
     for script in scripts:
         raw = script.string or script.get_text()
         if not raw or not raw.strip():
             continue
         try:
-            data = json.loads(raw.strip().removeprefix("<![CDATA[").removesuffix("]]>"))
+            blocks.append(json.loads(raw.strip().removeprefix("<![CDATA[").removesuffix("]]>")))
         except (ValueError, RecursionError):
             continue
+    # Nodes named by "@id": an article's author is often only a reference to one (Yoast's @graph).
+    nodes = {item["@id"]: item for data in blocks for item in _items(data)
+             if isinstance(item.get("@id"), str) and len(item) > 1}
+    for data in blocks:
         for item in _items(data):
             kind = item.get("@type")
             kinds = {k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str)}
@@ -118,7 +127,7 @@ def _json_ld(scripts, out: dict) -> None:
             headline = item.get("headline") or item.get("name")
             if isinstance(headline, str) and headline.strip():
                 found["titles"] = [_fold(unescape(headline))]
-            names = _person_names(item.get("author") or item.get("creator"))
+            names = _person_names(item.get("author") or item.get("creator"), nodes)
             if names:
                 found["authors"] = names
             for key in ("datePublished", "dateCreated", "uploadDate"):
@@ -152,9 +161,11 @@ def _items(data, depth: int = 0):
             yield from _items(main, depth + 1)
 
 
-def _person_names(value) -> list[str]:
+def _person_names(value, nodes: dict | None = None) -> list[str]:
     names: list[str] = []
     for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = (nodes or {}).get(item["@id"], item)
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(item, dict) and str(item.get("@type", "")).lower() == "organization":
             continue
@@ -185,6 +196,19 @@ def _iso(value) -> str | None:
     return stamp.isoformat()
 
 
+def _in_utc(iso: str) -> bool:
+    return iso.endswith("+00:00")
+
+
+def _same_instant(a: str, b: str) -> bool:
+    """The same moment written with another offset: the local one tells the reader's day."""
+    try:
+        x, y = datetime.fromisoformat(a), datetime.fromisoformat(b)
+    except ValueError:
+        return False
+    return x.tzinfo is not None and y.tzinfo is not None and x == y and x.utcoffset() != y.utcoffset()
+
+
 def _fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
@@ -196,12 +220,11 @@ def _key(text: str | None) -> str:
 def merge(meta, page: dict, evidence, selection):
     """The text's metadata completed and checked with what the page declares.
 
-    Title: the page's visible headline (an <h1> outside menus) when a declared
-    title or the text agrees with it, else a declared title the page prints,
-    else the first such headline; site names are cut from declared titles.
+    Title: see _choose_title; site names are cut from declared titles.
     A declared date wins over dates in the text (it comes from the publisher's
-    own system); declared authors fill in when no byline names one (declared
-    author fields often hold an editor or the site). The text's language wins
+    own system), unless a date printed by the headline is a few days off; declared
+    authors fill in when no byline names one, or read the byline's names right (see
+    _fuller; otherwise declared author fields often hold an editor or the site). The text's language wins
     over <html lang>.
     """
     site = page.get("site")
@@ -209,26 +232,90 @@ def merge(meta, page: dict, evidence, selection):
     headlines = [ev.block.text for ev in evidence[:600]
                  if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
                  and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
-    agree = {_key(t) for t in declared} | {_key(meta.title)} if meta.title else {_key(t) for t in declared}
-    title = next((h for h in headlines if _key(h) in agree), None)
-    if title is None and declared:
-        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
-        title = next((t for t in declared if _key(t) in printed), None)
-    if title is None and headlines:
-        title = headlines[0]
-    if title is None and not meta.title and declared:
-        title = declared[0]
+    whole = [_fold(unescape(t)) for t in page.get("titles", [])]
+    start = selection.start if selection.start is not None else -1
+    opening = [ev.block.text for ev in evidence[max(0, start - OPENS_WITHIN):start + 1]]
+    title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
     if title:
         meta.title = title
-    if page.get("published"):
+    if page.get("published") and not _printed_wins(meta, page["published"]):
         meta.published = page["published"]
-    if page.get("authors") and not meta.authors:
+    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)):
         meta.authors = list(page["authors"])
     if not meta.source and site:
         meta.source = site
     if not meta.language and page.get("language"):
         meta.language = page["language"]
     return meta
+
+
+def _fuller(declared: list[str], printed: list[str]) -> bool:
+    """The declared names are the printed ones read right: a byline that signs with a first
+    name ("Nadja") where the page declares "Nadja Demel", or whose reading took in words
+    beside the name ("Februar Alexander Roll") where the page declares "Alexander Roll"."""
+    return len(declared) == len(printed) and all(_same_name(d, p) for d, p in zip(declared, printed))
+
+
+def _same_name(declared: str, printed: str) -> bool:
+    d, p = declared.casefold().split(), printed.casefold().split()
+    if len(d) > len(p):
+        return d[:len(p)] == p
+    return 2 <= len(d) < len(p) and (p[-len(d):] == d or p[:len(d)] == d)
+
+
+# Blocks above the story's first one where its headline stands.
+OPENS_WITHIN = 2
+
+
+def _choose_title(text_title: str | None, declared: list[str], whole: list[str], headlines: list[str],
+                  opening: list[str], evidence) -> str | None:
+    """The page's visible headline (an <h1> outside menus) when a declared title agrees
+    with it (unless the main declared one, JSON-LD's or og:title, differs and the text's
+    title is that one), or with its part beside a kicker or site name ('Kicker : Headline',
+    'Headline | Site'), or else when the text's title does; else a declared title the
+    page prints, else the first such headline, but over a title the text found only
+    one right above the story ('opening'): an <h1> far above it is mostly the site's name."""
+    agree = {_key(t) for t in declared + whole}  # whole: a short last part cut as a site name may not be one
+    title = next((h for h in headlines if _key(h) in agree), None)
+    main = {_key(declared[0]), _key(whole[0])} if declared else set()
+    if title and text_title and _key(text_title) in main and _key(title) not in main:
+        return text_title  # the main declared title and the text's reading outvote the <h1>
+    title = title or next((p for h in headlines for p in _parts(h) if _key(p) in agree), None)
+    if title is None and text_title:
+        title = next((h for h in headlines if _key(h) == _key(text_title)), None)
+    if title is None and declared:
+        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
+        title = next((t for t in declared if _key(t) in printed), None)
+    if title is None and headlines:
+        title = headlines[0] if not text_title else next((h for h in opening if h in headlines), None)
+    if title is None and not text_title and declared:
+        title = declared[0]
+    return title
+
+
+def _parts(headline: str):
+    """What stands before and after each spaced separator of a headline."""
+    for m in _SITE_SEPARATORS.finditer(headline):
+        yield headline[m.end():].strip()
+        yield headline[:m.start()].strip()
+
+
+# Days a printed date may stand from the declared one and still name the same publication.
+SAME_EVENT_DAYS = 7
+
+
+def _printed_wins(meta, declared: str) -> bool:
+    """The date printed by the headline, when the declared one is a few days off: both
+    stamp the same publication, but the declared field is often the time in UTC, a later
+    edit or the day the article was drafted, while readers are shown the printed one.
+    Far apart, the printed date is more likely a teaser's or an update's."""
+    if not (meta.printed_date and meta.published):
+        return False
+    try:
+        days = abs((date.fromisoformat(meta.published[:10]) - date.fromisoformat(declared[:10])).days)
+    except ValueError:
+        return False
+    return 0 < days <= SAME_EVENT_DAYS
 
 
 def _headline_region(regions: frozenset[str]) -> bool:

@@ -55,6 +55,8 @@ class Metadata:
     source: str | None = None
     dateline: str | None = None
     language: str | None = None
+    # The date was read by the headline or byline, not guessed from the story or its end.
+    printed_date: bool = False
 
 
 def extract(evidence: list[Evidence], selection: Selection, story: str, language_hint: str | None,
@@ -66,6 +68,7 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     authors, agency, byline_at = find_authors(evidence, zones, lang, meta.title, page)
     meta.authors = authors
     meta.published = find_published(evidence, zones, lang, byline_at)
+    meta.printed_date = meta.published is not None
     ruled = _rule_captures(evidence, zones, lang)
     meta.dateline = ruled.dateline
     meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
@@ -135,7 +138,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     paired = [i for i in (*range(start, min(end, start + into) + 1), *zones.tail) if i not in zones.lead]
     for i, close in candidates:
         ev = evidence[i]
-        if ev.chrome is not None or ev.words > MAX_BARE_WORDS:
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang, lenient=True)
         agency = agency or found_agency
@@ -147,7 +150,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     for i in paired:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _NAME_START.match(ev.block.text) \
-                or not _near_date(evidence, i, lang, reach=1):
+                or not _near_date(evidence, i, lang, reach=1) or _heading(ev):
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
@@ -159,6 +162,11 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     if holder is not None:
         return [holder], agency, None
     return [], agency, None
+
+
+def _heading(ev) -> bool:
+    """An HTML heading: a line of capitalised words there is a section's or a teaser's title."""
+    return ev.block.html is not None and bool(ev.block.html.heading)
 
 
 # A line of names starts with a capitalised word (a cheap test before reading it).

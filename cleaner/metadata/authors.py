@@ -62,7 +62,8 @@ def _prefix_pattern():
 def _label_pattern():
     words = sorted(PUBLISHED_LABELS + UPDATED_LABELS + ("on", "am", "le", "el", "il", "den", "der"), key=len, reverse=True)
     alts = "|".join(regex.escape(w) for w in words)
-    return regex.compile(rf"^(?:(?:{alts})\s*:?\s+)+", regex.IGNORECASE)
+    # a label may stand alone on its line ("Letzte Aktualisierung" over the date): no name
+    return regex.compile(rf"^(?:(?:{alts})(?:\s*:?\s+|\s*:?$))+", regex.IGNORECASE)
 
 
 def blank_dates(text: str, language: str | None) -> tuple[str, bool]:

@@ -85,7 +85,8 @@ PUBLISHED_LABELS = (
 )
 UPDATED_LABELS = (
     "updated", "update", "last updated", "last modified", "modified", "edited", "revised",
-    "aktualisiert", "zuletzt aktualisiert", "aktualisierung", "geändert", "zuletzt geändert", "stand",
+    "aktualisiert", "zuletzt aktualisiert", "aktualisierung", "letzte aktualisierung", "geändert",
+    "zuletzt geändert", "letzte änderung", "stand",
     "mis à jour", "mise à jour", "modifié", "actualizado", "actualización", "modificado",
     "aggiornato", "aggiornamento", "modificato", "zaktualizowano", "aktualizacja", "bijgewerkt",
     "gewijzigd", "uppdaterad", "oppdatert", "opdateret", "aktualizováno", "atualizado",
