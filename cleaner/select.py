@@ -32,7 +32,7 @@ _HEADLINE_MAX_WORDS = 30
 # A score that reads as story beyond doubt.
 STRONG = 2.0
 # A score that reads as chrome beyond doubt.
-CHROME = -4.0
+CHROME = -5.0
 # Cost of each run of story blocks, in units of block mass (see story_runs), when
 # the weights file sets none.
 GAP_PENALTY = 3.0
