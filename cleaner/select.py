@@ -29,6 +29,7 @@ ENGINE_RULES = {
 }
 
 _HEADLINE_MAX_WORDS = 30
+_QUESTION_MAX_WORDS = 20
 # A score that reads as story beyond doubt.
 STRONG = 2.0
 # A score that reads as chrome beyond doubt.
@@ -445,6 +446,8 @@ def _leaves(ev: Evidence) -> bool:
 def _headline_like(ev: Evidence) -> bool:
     if ev.chrome is not None or ev.metadata or ev.boundary is not None:
         return False
-    return 3 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
+    # A question or exclamation as long as a sentence of prose opens a paragraph, not a page.
+    most = _QUESTION_MAX_WORDS if ev.block.text.rstrip()[-1:] in "?!？！" else _HEADLINE_MAX_WORDS
+    return 3 <= ev.words <= most and not _ENDS_SENTENCE.search(ev.block.text)
 
 

@@ -416,3 +416,12 @@ def test_the_title_line_alone_over_the_menus_is_not_story():
             "Share on Facebook\n\n" + page("en"))
     article = clean(text)
     assert article.text == "\n\n".join(paragraphs)
+
+
+def test_a_long_question_opening_the_story_is_not_its_headline():
+    question = ("Why is it that some towns get their bridges built within a few years, while others argue about "
+                "the same crossing for a decade or more?")
+    text = ("\n".join(MENU) + "\n\nShare on Facebook\n\nBy Jane Doe\n\n" + question + "\n\n"
+            + "\n\n".join(STORIES["en"][1]) + "\n")
+    article = clean(text)
+    assert article.text.startswith(question)
