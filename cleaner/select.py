@@ -137,12 +137,14 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
     grams = {i: _grams(evidence[i].tokens) for i in kept}
     # A blob: one block holding the text of several other kept blocks.
     owners: dict[int, int] = {}
+    holders: dict[int, list[int]] = {}
     for i in kept:
         for g in grams[i]:
             owners[g] = owners.get(g, 0) + 1
+            holders.setdefault(g, []).append(i)
     blobs = [i for i in kept if len(grams[i]) >= 40
              and sum(1 for g in grams[i] if owners[g] > 1) >= REPEAT_SHARE * len(grams[i])
-             and _covered_by_several(i, grams, kept)]
+             and _covered_by_several(i, grams, holders)]
     for i in blobs:
         decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
     blob_set = set(blobs)
@@ -171,14 +173,17 @@ def _grams(tokens: list[str]) -> set[int]:
     return {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
 
 
-def _covered_by_several(i: int, grams: dict[int, set[int]], kept: list[int]) -> bool:
+def _covered_by_several(i: int, grams: dict[int, set[int]], holders: dict[int, list[int]]) -> bool:
     """True when several other kept blocks, none of them next to block i, each lie
     mostly inside it: a copy printed apart from the story, not a paragraph that
-    the story repeats in its flow."""
-    inside = []
-    for j in kept:
-        if j != i and len(grams[j]) >= 4 and len(grams[j] & grams[i]) >= REPEAT_SHARE * len(grams[j]):
-            inside.append(j)
+    the story repeats in its flow. Shared grams are counted through the blocks
+    holding each of block i's grams, so a long page costs no more than its grams."""
+    shared: dict[int, int] = {}
+    for g in grams[i]:
+        for j in holders[g]:
+            shared[j] = shared.get(j, 0) + 1
+    inside = [j for j, c in shared.items()
+              if j != i and len(grams[j]) >= 4 and c >= REPEAT_SHARE * len(grams[j])]
     return len(inside) >= BLOB_PARTS and min(abs(j - i) for j in inside) > BLOB_DISTANCE
 
 
@@ -341,12 +346,13 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
     Pairs after the story are relabelled (they were out already); pairs at the
     story's tail are peeled off one by one while they stay off-topic.
     """
+    # Stem keys of the story, counted once per block: a pair is weighed against them
+    # in time proportional to the pair, not to the story.
     counts: Counter[str] = Counter()
     for d in decisions:
         if d.keep:
-            counts.update(evidence[d.index].content)
-    story = set(counts)
-    if not story:
+            counts.update(_keys(evidence[d.index]))
+    if not counts:
         return
     rule = teaser_rules[0]
     # Tail of the story: peel pairs off while they look like teasers; a lone
@@ -359,10 +365,10 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
             break
         if any(e.boundary is not None or e.metadata for e in (head, summary)):
             break
-        # The story's words outside this pair (a word the pair shares with it stays).
-        pair = Counter(head.content) + Counter(summary.content)
-        own = {w for w in story if counts[w] > pair[w]}
-        if not (teaser_shape(head.block.text, summary.block.text, rule) and _off_topic(head, summary, own, rule)):
+        # Weighed against the story outside this pair (a word the pair shares with it stays).
+        pair = Counter(_keys(head)) + Counter(_keys(summary))
+        if not (teaser_shape(head.block.text, summary.block.text, rule)
+                and _off_topic(head, summary, counts, pair, rule)):
             break
         pairs.append(i - 1)
         i -= 2
@@ -376,7 +382,7 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
         head, summary = evidence[k], evidence[k + 1]
         if (decisions[k].rule == "story.after" and decisions[k + 1].rule in ("story.after", "")
                 and teaser_shape(head.block.text, summary.block.text, rule)
-                and _off_topic(head, summary, story, rule)):
+                and _off_topic(head, summary, counts, Counter(), rule)):
             for j in (k, k + 1):
                 decisions[j] = Decision(j, False, rule.id, rule.description, evidence[j].block.text,
                                         decisions[j].cuts)
@@ -395,13 +401,18 @@ def teaser_shape(head: str, summary: str, rule: Rule) -> bool:
     return T.word_count(summary) >= min_summary and bool(T.SENTENCE_END.search(summary))
 
 
-def _off_topic(head: Evidence, summary: Evidence, story: set[str], rule: Rule) -> bool:
+def _off_topic(head: Evidence, summary: Evidence, story: Counter[str], pair: Counter[str], rule: Rule) -> bool:
+    """Whether the pair shares little with the story: ``story`` counts stem keys per
+    kept block, ``pair`` the pair's own share of those counts."""
     words = head.content | summary.content
     if not words:
         return True
-    keys = {k for w in story for k in _stems(w)}
-    shared = sum(1 for w in words if not keys.isdisjoint(_stems(w)))
+    shared = sum(1 for w in words if any(story[k] > pair[k] for k in _stems(w)))
     return shared / len(words) <= rule.param("max_overlap", 0.3)
+
+
+def _keys(ev: Evidence) -> set[str]:
+    return {k for w in ev.content for k in _stems(w)}
 
 
 def _stems(word: str) -> tuple[str, ...]:
