@@ -207,7 +207,7 @@ def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list
 def _drop_title_line(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The page's title line (its first block) standing alone, chrome between it
     and the story, is the page's title, not its first paragraph."""
-    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
+    first = _first_content(evidence)
     if len(runs) > 1 and runs[0] == (first, first) and evidence[first].words <= _HEADLINE_MAX_WORDS:
         return runs[1:]
     return runs
@@ -425,11 +425,11 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     """The headline when no block repeats the page title: the story's first block
     when it reads as a headline over prose, else the nearest headline-like block
     above the story."""
-    first = next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
+    first = _first_content(evidence)
     opening = evidence[start]
     # A question or exclamation that opens the text with nothing above it is the
     # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
-    question = start <= first and opening.block.text.rstrip()[-1:] in "?!？！"
+    question = start <= first and _asks(opening)
     if _headline_like(opening) and start < end and not question:
         # Compared with the first paragraph, past a byline, date line or share bar under it.
         below = next((ev for ev in evidence[start + 1:end + 1]
@@ -447,6 +447,16 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     return None
 
 
+def _first_content(evidence: list[Evidence]) -> int:
+    """The first block no chrome rule takes: the page's title line in scraped text."""
+    return next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
+
+
+def _asks(ev: Evidence) -> bool:
+    """Whether the block ends with a question or exclamation mark."""
+    return ev.block.text.rstrip()[-1:] in "?!？！"
+
+
 def _leaves(ev: Evidence) -> bool:
     """Whether the block's rules would take it out of a story: chrome, a boundary or
     metadata line that does not stay (datelines and credit lines stay)."""
@@ -458,7 +468,7 @@ def _headline_like(ev: Evidence) -> bool:
     if ev.chrome is not None or ev.metadata or ev.boundary is not None:
         return False
     # A question or exclamation as long as a sentence of prose opens a paragraph, not a page.
-    most = _QUESTION_MAX_WORDS if ev.block.text.rstrip()[-1:] in "?!？！" else _HEADLINE_MAX_WORDS
+    most = _QUESTION_MAX_WORDS if _asks(ev) else _HEADLINE_MAX_WORDS
     return 3 <= ev.words <= most and not _ENDS_SENTENCE.search(ev.block.text)
 
 

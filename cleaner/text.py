@@ -135,10 +135,3 @@ def stop_density(tokens: list[str], stops: frozenset[str]) -> float:
 def content_words(tokens: list[str], stops: frozenset[str]) -> set[str]:
     """Lower-cased words that carry meaning: not stop words, not too short, not numbers."""
     return {t for t in set(map(str.lower, tokens)) - stops if len(t) > 2 and not t.isdigit()}
-
-
-def overlap(a: set[str], b: set[str]) -> float:
-    """Share of ``a`` found in ``b`` (0 when ``a`` is empty)."""
-    if not a:
-        return 0.0
-    return len(a & b) / len(a)
