@@ -132,11 +132,9 @@ def score(blocks: list[Block], rules: RuleSet, language: str | None, weights: We
 
     recurring: keys of blocks that recur across pages of the same site.
     """
-    evidence = [_local(b, rules, T.stopwords(language)) for b in blocks]
-    _local_features(evidence, recurring)
-    w = weights.local
-    for ev in evidence:
-        ev.local = sum(map(mul, w, ev.local_features))
+    stops = T.stopwords(language)
+    evidence = [_local(b, rules, stops) for b in blocks]
+    _local_features(evidence, recurring, weights.local)
     headline = find_title_repeat(evidence)
     _context(evidence, headline, _title_words(evidence, headline), weights.context)
     return evidence, headline
@@ -171,7 +169,11 @@ def _without_phrases(text: str, phrases) -> str:
     return text
 
 
-def _local_features(evidence: list[Evidence], recurring: Collection[str] | None) -> None:
+def _local_features(evidence: list[Evidence], recurring: Collection[str] | None, w: tuple[float, ...],
+                    keep: bool = False) -> None:
+    """Each block's local features weighed by ``w`` into ``ev.local``; the features
+    themselves are kept only when asked (fitting weights): a page of a million
+    lines would hold a thousand megabytes of them."""
     counts: dict[str, int] = {}
     group_size: dict[int, int] = {}
     group_short: dict[int, int] = {}
@@ -192,13 +194,14 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
     ref_stop = sum(evidence[i].stop for i in longest) / len(longest)
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
     units = _sentence_units(evidence)
+    w_text, w_html = w[:len(LOCAL)], w[len(LOCAL):]
     for ev, caps, (words, stop, punct_end) in zip(evidence, capitals, units):
         b, text, tokens = ev.block, ev.text, ev.tokens
         ev.recurring = bool(recurring) and block_key(b.text) in recurring
         n_tok = len(tokens) or 1
         size = group_size[b.group]
         first = text[0]
-        ev.local_features = (
+        feats = (
             1.0,
             math.log1p(words),
             stop,
@@ -223,7 +226,15 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None)
             float(8 <= words < 16),
             float(16 <= words < 40),
             float(words >= 40),
-        ) + (_html_features(b.html) if b.html is not None else _NO_HTML)
+        )
+        ev.local = sum(map(mul, w_text, feats))
+        if b.html is not None:
+            structure = _html_features(b.html)
+            ev.local += sum(map(mul, w_html, structure))
+        else:
+            structure = _NO_HTML
+        if keep:
+            ev.local_features = feats + structure
 
 
 def _sentence_units(evidence: list[Evidence]) -> list[tuple[float, float, bool]]:
@@ -290,7 +301,7 @@ def _title_words(evidence: list[Evidence], headline: int | None) -> frozenset[st
 
 
 def _context(evidence: list[Evidence], headline: int | None, title: frozenset[str],
-             w: tuple[float, ...]) -> None:
+             w: tuple[float, ...], keep: bool = False) -> None:
     n = len(evidence)
     local = [max(-_CLIP, min(_CLIP, ev.local + ev.score)) for ev in evidence]
     # An end boundary counts once the story has begun: at the first block after
@@ -332,7 +343,8 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             math.log1p(chrome_since) / 3,
             float(i == lead),
         )
-        ev.context_features = feats
+        if keep:
+            ev.context_features = feats
         ev.score = sum(map(mul, w, feats))
         if i >= begun:
             if ev.boundary is not None and ev.boundary.edge == "end":
@@ -354,7 +366,8 @@ def _lead(evidence: list[Evidence], headline: int | None) -> int | None:
     return None
 
 
-def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float, ...]) -> None:
+def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float, ...],
+           keep: bool = False) -> None:
     """Third pass: weigh each block's cohesion with a provisional story.
 
     The story's vocabulary is the words found in at least two of its blocks; a
@@ -385,7 +398,8 @@ def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float
             cohesion[i + 1] if i + 1 < n else 0.0,
             float(not inside[i]),
         )
-        ev.revise_features = feats
+        if keep:
+            ev.revise_features = feats
         ev.score = sum(map(mul, w, feats))
         if ev.recurring:
             # Text printed on many pages of the site is its template, however

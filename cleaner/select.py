@@ -329,6 +329,8 @@ def _inside(ev: Evidence) -> Decision:
     for rule, _ in ev.metadata:
         if not rule.keep:
             return Decision(i, False, rule.id, rule.description, text)
+    if not ev.phrases:
+        return Decision(i, True, "", "", text)
     cuts = []
     for rule, a, b in sorted(ev.phrases, key=lambda p: -p[1]):
         phrase = text[a:b].strip()

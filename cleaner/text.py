@@ -80,10 +80,13 @@ def stop_hits(tokens: list[str]) -> dict[str, int]:
     return counts
 
 
+_NO_STOPS: frozenset[str] = frozenset()
+
+
 def stopwords(lang: str | None) -> frozenset[str]:
     if not lang:
-        return frozenset()
-    return _stop_table()[0].get(lang, frozenset())
+        return _NO_STOPS
+    return _stop_table()[0].get(lang, _NO_STOPS)
 
 
 def guess_language(text: str, limit: int = 20000) -> str | None:

@@ -96,7 +96,7 @@ class Page:
             self.blocks = segment(self.text)
         self.language = T.guess_language(_prose_sample(self.blocks))
         self.evidence = [S._local(b, cleaner.ruleset, T.stopwords(self.language)) for b in self.blocks]
-        S._local_features(self.evidence, None)
+        S._local_features(self.evidence, None, (0.0,) * len(S.LOCAL + S.HTML), keep=True)
         self.soft = [ev.score for ev in self.evidence]  # soft rule weights
         self.headline = S.find_title_repeat(self.evidence)
         self.labels = label_blocks(self.blocks, record)
@@ -116,12 +116,13 @@ class Page:
         for ev, soft in zip(self.evidence, self.soft):
             ev.local = float(np.dot(w, ev.local_features))
             ev.score = soft
-        S._context(self.evidence, self.headline, S._title_words(self.evidence, self.headline), weights.context)
+        S._context(self.evidence, self.headline, S._title_words(self.evidence, self.headline), weights.context,
+                   keep=True)
         return np.array([ev.context_features for ev in self.evidence])
 
     def revise_matrix(self, weights: S.Weights):
         self.context_matrix(weights)
-        S.revise(self.evidence, story_runs(self.evidence, weights.gap_penalty), weights.revise)
+        S.revise(self.evidence, story_runs(self.evidence, weights.gap_penalty), weights.revise, keep=True)
         return np.array([ev.revise_features for ev in self.evidence])
 
 
