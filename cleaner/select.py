@@ -83,7 +83,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     # little evidence to drop its lines. Not so a web page: its markup is evidence too.
     bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
     runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _fill_weak_gaps(
-        evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence, gap_penalty)))))
+        evidence, _close_group(evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence, gap_penalty))))))
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if bare:
@@ -114,6 +114,30 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     _drop_repeats(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
+
+
+# A line running on from the story's last paragraph stays down to this score; lower,
+# a teaser list printed without a blank line under the story comes with it.
+GROUP_TAIL_MIN = -1.5
+
+
+def _close_group(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The story's last paragraph group ends where its blank line does: lines
+    that follow its last story line without a break (the last rows of a table, a
+    list's last items) stay with it unless a rule takes them out or they read
+    as chrome."""
+    if not runs:
+        return runs
+    a, end = runs[-1]
+    group = evidence[end].block.group
+    stop = end
+    while (stop + 1 < len(evidence) and evidence[stop + 1].block.group == group
+           and not _leaves(evidence[stop + 1]) and not evidence[stop + 1].phrases
+           and evidence[stop + 1].score > GROUP_TAIL_MIN):
+        stop += 1
+    if stop + 1 < len(evidence) and evidence[stop + 1].block.group == group:
+        return runs  # the group goes on into chrome: its story part ended where it did
+    return runs[:-1] + [(a, stop)]
 
 
 def _trim_tail(evidence: list[Evidence], decisions: list[Decision], teaser_rules: tuple[Rule, ...]) -> None:

@@ -425,3 +425,21 @@ def test_a_long_question_opening_the_story_is_not_its_headline():
             + "\n\n".join(STORIES["en"][1]) + "\n")
     article = clean(text)
     assert article.text.startswith(question)
+
+
+@pytest.mark.parametrize("line", ["Footpath lighting X X 2027 4", "Railings and lighting for the footpath"])
+def test_a_weak_line_closing_the_last_paragraph_group_stays(line):
+    # No blank line parts it from the story's last paragraph (a table's last row,
+    # a list's last item) and no rule marks it: weak evidence is not enough to cut it.
+    text = long_page().rstrip("\n") + "\n" + line + "\n"
+    article = clean(text)
+    assert article.text.endswith(EXTRA[1] + "\n" + line)
+    assert clean(article.text).text == article.text
+
+
+def test_a_teaser_list_run_on_from_the_story_still_goes():
+    teasers = ["Town budget passes after long night", "School reopens after flood repairs",
+               "Ferry fares to rise in summer"]
+    text = long_page().rstrip("\n") + "\nMore from the Courier\n" + "\n".join(teasers) + "\n"
+    article = clean(text)
+    assert article.text.endswith(EXTRA[1])
