@@ -439,6 +439,11 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     if T.word_count(wanted) < 2:
         return None
     whole = title_key(title)
+    # A headline holding a dash of its own ("Test – Newcomer | Site") is printed
+    # whole: any unbroken run of the title's parts at least as long as the chosen one.
+    parts = _TITLE_SPLIT.split(title)
+    spans = {title_key(" ".join(parts[a:b])) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)}
+    spans = {k for k in spans if len(k) >= len(wanted)}
     want_set = set(wanted.split())
     # Two sentences closed by full stops are a summary and the lead that repeats
     # it (a story opening with its standfirst), not a page title and a headline.
@@ -450,7 +455,7 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
         if sentence and ev.block.text.rstrip().endswith("."):
             continue
         key = title_key(ev.block.text)
-        if key == wanted or key == whole:
+        if key in spans:
             return i
         got = set(key.split())
         common = len(got & want_set)

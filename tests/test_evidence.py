@@ -443,3 +443,16 @@ def test_a_teaser_list_run_on_from_the_story_still_goes():
     text = long_page().rstrip("\n") + "\nMore from the Courier\n" + "\n".join(teasers) + "\n"
     article = clean(text)
     assert article.text.endswith(EXTRA[1])
+
+
+def test_a_headline_with_a_dash_of_its_own_is_found_whole():
+    # "Headline – more | Site": the printed headline keeps its dash; a later
+    # subheading that shares most of its words is not the headline.
+    headline = "Council approves new bridge over the river – a decade ends"
+    _, paragraphs = STORIES["en"]
+    text = "\n".join([f"{headline} | Daily Courier", "", "\n".join(MENU), "", headline, "", "By Jane Doe", "",
+                      paragraphs[0], "", "Council approves new bridge over the river: details", "",
+                      paragraphs[1], "", paragraphs[2], ""])
+    article = clean(text)
+    assert article.text.startswith(paragraphs[0])
+    assert article.title == headline
