@@ -82,8 +82,13 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     # (a story cleaned already, a bare text) is all story: weak scores alone are too
     # little evidence to drop its lines. Not so a web page: its markup is evidence too.
     bare = bare_is_story and not any(_leaves(ev) or ev.score < CHROME for ev in evidence)
-    runs = [(0, n - 1)] if bare else _join_story_metadata(evidence, _fill_weak_gaps(
-        evidence, _close_group(evidence, _drop_title_line(evidence, _cut_at_final(evidence, story_runs(evidence, gap_penalty))))))
+    if bare:
+        runs = [(0, n - 1)]
+    else:
+        runs = _cut_at_final(evidence, story_runs(evidence, gap_penalty))
+        runs = _close_group(evidence, _drop_title_line(evidence, runs))
+        runs = _open_runs(evidence, _fill_weak_gaps(evidence, runs), headline)
+        runs = _join_story_metadata(evidence, runs)
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
     if bare:
@@ -248,6 +253,30 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
         else:
             out[-1] = (out[-1][0], b)
     return out
+
+
+# Down to this score a paragraph of prose above a story run opens it; lower, teaser
+# summaries above the story (about -1 to -2) would come in too.
+OPEN_MIN = -0.5
+
+
+def _open_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None) -> list[tuple[int, int]]:
+    """Paragraphs of prose just above a story run, read as neither story nor chrome
+    (a score near zero, no rule against them), open it: the first paragraphs of a
+    story often say less of its subject than the body does."""
+    out: list[tuple[int, int]] = []
+    floor = -1
+    for a, b in runs:
+        while (a - 1 > floor and a - 1 != headline and not _leaves(evidence[a - 1])
+               and _weak_prose(evidence[a - 1])):
+            a -= 1
+        out.append((a, b))
+        floor = b
+    return out
+
+
+def _weak_prose(ev: Evidence) -> bool:
+    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not ev.phrases
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -456,3 +456,14 @@ def test_a_headline_with_a_dash_of_its_own_is_found_whole():
     article = clean(text)
     assert article.text.startswith(paragraphs[0])
     assert article.title == headline
+
+
+def test_a_weak_paragraph_of_prose_opening_the_story_stays():
+    # It says little of the story's subject, so it scores near zero; no rule marks
+    # it and it reads as prose: when unsure, keep.
+    lead = ("Local people reported seeing a flash of light and hearing a loud thud west of the town late on "
+            "Monday.")
+    headline, paragraphs = STORIES["en"]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), lead, *paragraphs, *EXTRA]) + "\n"
+    article = clean(text)
+    assert article.text.startswith(lead + "\n\n" + paragraphs[0])
