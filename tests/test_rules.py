@@ -122,3 +122,16 @@ def test_example_user_pack_is_valid():
     pack = Path(__file__).resolve().parent.parent / "examples" / "house-rules.toml"
     rules = load_pack(pack)
     assert rules and all(r.check_examples() == [] for r in rules)
+
+
+@pytest.mark.parametrize("label", ["Related:", "Das könnte dich auch interessieren:", "Ähnliche Artikel :",
+                                   "Share on Facebook:"])
+def test_a_block_rule_also_matches_its_label_with_a_colon(label):
+    hits = Cleaner().ruleset.scan(label)
+    assert hits.chrome is not None or hits.boundary is not None
+
+
+def test_a_colon_does_not_stretch_a_rule_over_prose():
+    # Only a colon closing the label is allowed, not a sentence after it.
+    hits = Cleaner().ruleset.scan("Related: the council voted on Tuesday to approve the bridge.")
+    assert hits.chrome is None and hits.boundary is None

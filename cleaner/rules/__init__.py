@@ -157,6 +157,9 @@ def _compiled(rule: Rule) -> Rule:
         source = f"(?r)(?:{source})\\s*\\Z"
     elif rule.match == "start":
         source = f"\\s*(?:{source})"
+    elif rule.match == "block" and rule.kind in ("chrome", "boundary"):
+        # A label announces what follows it, often with a colon ("Related:").
+        source = f"(?:{source})\\s*[:：]?"
     try:
         compiled = regex.compile(source, flags)
     except regex.error as exc:
