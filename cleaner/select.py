@@ -86,7 +86,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         runs = [(0, n - 1)]
     else:
         runs = _cut_at_final(evidence, story_runs(evidence, gap_penalty))
-        runs = _close_group(evidence, _drop_title_line(evidence, runs))
+        runs = _close_group(evidence, _announced_lists(evidence, _drop_title_line(evidence, runs)))
         runs = _open_runs(evidence, _fill_weak_gaps(evidence, runs), headline)
         runs = _join_story_metadata(evidence, runs)
     start, end = runs[0][0], runs[-1][1]
@@ -124,6 +124,34 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
 # A line running on from the story's last paragraph stays down to this score; lower,
 # a teaser list printed without a blank line under the story comes with it.
 GROUP_TAIL_MIN = -1.5
+
+
+# Lines a colon may bring into the story after it (a list, a short table).
+LIST_MAX = 30
+
+
+def _announced_lists(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A line of prose closing with a colon just under a story run ('The rankings
+    were as follows:') announces what follows it: with the rest of its paragraph
+    group (a list, a table) it belongs to the story, unless a rule marks one of them."""
+    n = len(evidence)
+    out: list[tuple[int, int]] = []
+    for k, (a, b) in enumerate(runs):
+        limit = runs[k + 1][0] if k + 1 < len(runs) else n
+        i = b + 1
+        if i < limit and _announces(evidence[i]) and evidence[i].block.group != evidence[b].block.group:
+            group = evidence[i].block.group
+            j = i
+            while j + 1 < limit and evidence[j + 1].block.group == group:
+                j += 1
+            if j - i <= LIST_MAX and not any(_leaves(evidence[m]) or evidence[m].phrases for m in range(i, j + 1)):
+                b = j
+        out.append((a, b))
+    return out
+
+
+def _announces(ev: Evidence) -> bool:
+    return ev.words >= 4 and ev.block.text.rstrip().endswith((":", "：")) and not _leaves(ev)
 
 
 def _close_group(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -467,3 +467,22 @@ def test_a_weak_paragraph_of_prose_opening_the_story_stays():
     text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), lead, *paragraphs, *EXTRA]) + "\n"
     article = clean(text)
     assert article.text.startswith(lead + "\n\n" + paragraphs[0])
+
+
+def test_a_list_announced_by_a_colon_under_the_story_stays():
+    ranks = ["1. Finland", "2. Norway", "3. Australia", "4. Canada", "5. Germany"]
+    intro = "The towns with the most bridges per resident were as follows:"
+    headline, paragraphs = STORIES["en"]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs,
+                        intro + "\n" + "\n".join(ranks), "Ferry fares to rise in summer\nTown budget passes"]) + "\n"
+    article = clean(text)
+    assert article.text.endswith(intro + "\n" + "\n".join(ranks))
+
+
+def test_a_label_with_a_colon_under_the_story_does_not_bring_its_list():
+    teasers = ["Ferry fares to rise in summer", "Town budget passes after long night"]
+    headline, paragraphs = STORIES["en"]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs,
+                        "You might also be interested in:\n" + "\n".join(teasers)]) + "\n"
+    article = clean(text)
+    assert article.text.endswith(paragraphs[-1])
