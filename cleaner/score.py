@@ -88,6 +88,7 @@ class Evidence:
     context_features: tuple[float, ...] = ()
     revise_features: tuple[float, ...] = ()
     recurring: bool = False  # recurs across the site's pages (batch templates)
+    soft: float = 0.0  # weights of the rules that weigh rather than decide
     _content: frozenset[str] | None = None
 
     @property
@@ -157,7 +158,7 @@ def _local(b: Block, rules: RuleSet, stops: frozenset[str]) -> Evidence:
         punct_end=T.SENTENCE_END.search(text) is not None,
         stops=stops, chrome=hits.chrome, boundary=hits.boundary, phrases=hits.phrases, metadata=hits.metadata,
     )
-    ev.score = hits.weight  # soft rule weights, added to the local score below
+    ev.score = ev.soft = hits.weight  # soft rule weights, added to the local score below
     return ev
 
 

@@ -86,8 +86,10 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         runs = [(0, n - 1)]
     else:
         runs = _cut_at_final(evidence, story_runs(evidence, gap_penalty))
-        runs = _close_group(evidence, _announced_lists(evidence, _drop_title_line(evidence, runs)))
-        runs = _open_runs(evidence, _fill_weak_gaps(evidence, runs), headline)
+        runs = _close_group(evidence, _drop_title_line(evidence, runs))
+        # Text closes runs on weak prose too; a page's markup has told where its story box ends.
+        # Text closes runs on weak prose too; a page's markup has told where its story box ends.
+        runs = _grow_runs(evidence, _fill_weak_gaps(evidence, runs), headline, close=bare_is_story)
         runs = _join_story_metadata(evidence, runs)
     start, end = runs[0][0], runs[-1][1]
     gaps = {i for (_, a), (b, _) in zip(runs, runs[1:]) for i in range(a + 1, b)}
@@ -130,28 +132,35 @@ GROUP_TAIL_MIN = -1.5
 LIST_MAX = 30
 
 
-def _announced_lists(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A line of prose closing with a colon just under a story run ('The rankings
+def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
+    """A line of prose closing with a colon at a story run's end ('The rankings
     were as follows:') announces what follows it: with the rest of its paragraph
-    group (a list, a table) it belongs to the story, unless a rule marks one of them."""
-    n = len(evidence)
-    out: list[tuple[int, int]] = []
-    for k, (a, b) in enumerate(runs):
-        limit = runs[k + 1][0] if k + 1 < len(runs) else n
-        i = b + 1
-        if i < limit and _announces(evidence[i]) and evidence[i].block.group != evidence[b].block.group:
-            group = evidence[i].block.group
-            j = i
-            while j + 1 < limit and evidence[j + 1].block.group == group:
-                j += 1
-            if j - i <= LIST_MAX and not any(_leaves(evidence[m]) or evidence[m].phrases for m in range(i, j + 1)):
-                b = j
-        out.append((a, b))
-    return out
+    group (a list, a table) it belongs to the story, unless a rule marks one of
+    them. Returns the run's new last block (before ``limit``)."""
+    # The run's own last line may be the announcement; else one opening the next group.
+    i = b if _announces(evidence[b]) else b + 1
+    if i > b and (i >= limit or evidence[i].block.group == evidence[b].block.group):
+        return b
+    # A paragraph group that itself ends with a colon hands on to the next.
+    while i < limit and _announces(evidence[i]):
+        group = evidence[i].block.group
+        j = i
+        while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
+            j += 1
+        if j - i > LIST_MAX or any(_leaves(evidence[m]) or evidence[m].phrases for m in range(i, j + 1)):
+            break
+        b, i = j, j + 1
+        if not _ends_with_colon(evidence[j]):
+            break
+    return b
 
 
 def _announces(ev: Evidence) -> bool:
-    return ev.words >= 4 and ev.block.text.rstrip().endswith((":", "：")) and not _leaves(ev)
+    return ev.words >= 4 and _ends_with_colon(ev) and not _leaves(ev)
+
+
+def _ends_with_colon(ev: Evidence) -> bool:
+    return ev.block.text.rstrip().endswith((":", "："))
 
 
 def _close_group(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -288,23 +297,35 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
 OPEN_MIN = -0.5
 
 
-def _open_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None) -> list[tuple[int, int]]:
-    """Paragraphs of prose just above a story run, read as neither story nor chrome
-    (a score near zero, no rule against them), open it: the first paragraphs of a
-    story often say less of its subject than the body does."""
+def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
+               close: bool = False) -> list[tuple[int, int]]:
+    """Paragraphs of prose just above a story run (and with ``close``, just under
+    it), read as neither story nor chrome (a score near zero, no rule against them),
+    join it: a story's first and last paragraphs often say less of its subject than
+    the body does. So does a list announced at its end (_announced_list_end); each
+    may bring the other in, so the end grows until neither does."""
     out: list[tuple[int, int]] = []
     floor = -1
-    for a, b in runs:
+    for k, (a, b) in enumerate(runs):
         while (a - 1 > floor and a - 1 != headline and not _leaves(evidence[a - 1])
                and _weak_prose(evidence[a - 1])):
             a -= 1
+        ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
+        while True:
+            grown = b
+            while close and grown + 1 < ceiling and not _leaves(evidence[grown + 1]) and _weak_prose(evidence[grown + 1]):
+                grown += 1
+            grown = _announced_list_end(evidence, grown, ceiling)
+            if grown == b:
+                break
+            b = grown
         out.append((a, b))
         floor = b
     return out
 
 
 def _weak_prose(ev: Evidence) -> bool:
-    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not ev.phrases
+    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not ev.phrases and ev.soft >= 0
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -486,3 +486,31 @@ def test_a_label_with_a_colon_under_the_story_does_not_bring_its_list():
                         "You might also be interested in:\n" + "\n".join(teasers)]) + "\n"
     article = clean(text)
     assert article.text.endswith(paragraphs[-1])
+
+
+def test_a_weak_paragraph_of_prose_closing_the_story_stays():
+    # Under the story, before its share bar: near zero, no rule against it.
+    last = "Contributing: Jane Doe, John Roe and Mary Major of the Daily Courier staff."
+    text = long_page(bottom=[last, "", "Share on Facebook", "", "Ferry fares to rise in summer",
+                             "Town budget passes after long night", ""])
+    article = clean(text)
+    assert article.text.endswith(EXTRA[1] + "\n\n" + last)
+
+
+def test_a_donation_plea_under_the_story_is_not_taken_as_its_last_paragraph():
+    # As weak as the paragraph above, but a rule weighs against it.
+    plea = "Your donation helps the Courier keep its reporting free for everyone."
+    text = long_page(bottom=[plea, "", "Share on Facebook", ""])
+    assert clean(text).text.endswith(EXTRA[1])
+
+
+def test_an_announcement_in_its_own_paragraph_hands_on_to_the_next():
+    ranks = ["1. Finland", "2. Norway", "3. Australia", "4. Canada", "5. Germany"]
+    headline, paragraphs = STORIES["en"]
+    first = "These were the towns on the list:"
+    second = "The survey counted bridges per resident in each town and ranked them as follows:"
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, first,
+                        second + "\n" + "\n".join(ranks), "Ferry fares to rise in summer\nTown budget passes"]) + "\n"
+    article = clean(text)
+    assert article.text.endswith(first + "\n\n" + second + "\n" + "\n".join(ranks))
+    assert clean(article.text).text == article.text
