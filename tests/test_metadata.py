@@ -398,3 +398,26 @@ def test_url_date_fills_in_when_the_page_gives_none():
     assert clean(page, url="https://news.example/2023/05/24/bridge-approved").published == "2023-05-24"
     assert clean(page, url="https://news.example/bridge-20230524.html").published == "2023-05-24"
     assert clean(page, url="https://news.example/item/123456789").published is None
+
+
+# --- bylines and dates: where they stand, what outranks what ----------------------
+
+def test_name_line_under_the_headline_outranks_a_signed_comment_after_the_story():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Anna Keller", "May 24, 2023"], BODY_EN,
+                "\nComments\n\nBy Tom Fisher, May 25, 2023 at 10:02\n\nGreat news for the town, at last.\n")
+    article = clean(text)
+    assert article.authors == ["Anna Keller"]
+    assert article.published.startswith("2023-05-24")
+
+
+@pytest.mark.parametrize("line, names", [
+    ("05.02.2020 - Redaktion: Eva Fuhrmann", ["Eva Fuhrmann"]),
+    ("12. März 2021 – Von Max Muster", ["Max Muster"]),
+    ("3 mars 2021 - Par Jean Dupont", ["Jean Dupont"]),
+    ("3 de marzo de 2021 - Por Ana López", ["Ana López"]),
+    ("3 marca 2021 — Autor: Jan Kowalski", ["Jan Kowalski"]),
+    ("March 3, 2021 - By Jane Doe", ["Jane Doe"]),
+])
+def test_byline_after_a_date_and_a_dash(line, names):
+    assert byline_names(line, None)[0] == names

@@ -105,18 +105,15 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     agency = None
     user_names: list[str] = []
     user_at = None
-    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail, zones.far):
-        for k, i in enumerate(group):
-            ev = evidence[i]
-            if ev.chrome is not None:
-                continue
-            text = _joined(evidence, group, k)
-            if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
-                continue
-            found = byline_names(text, lang)
-            if found is None:
-                continue
-            names, found_agency = found
+    exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
+    for groups in ((zones.below, zones.lead, zones.above, zones.before), (zones.tail, zones.far)):
+        if groups[0] is zones.tail and not user_names:
+            # A line of names right under the headline beside a date line outranks a
+            # byline word after the story, where comments and teasers sign too.
+            close = _close_names(evidence, zones, lang, exclude)
+            if close is not None:
+                return close[0], agency or close[1], close[2]
+        for names, found_agency, i in _prefixed(evidence, groups, lang):
             agency = agency or found_agency
             if names and all(n[:1].islower() for n in names):
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
@@ -126,6 +123,42 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
+    return _bare_authors(evidence, zones, lang, title, page, agency)
+
+
+def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], str | None, int] | None:
+    """A line of names among the first blocks under a headline, with a date on it or beside it."""
+    for head in zones.heads:
+        for i in head[:MAX_CLOSE_NAMES]:
+            ev = evidence[i]
+            if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
+                continue
+            names, agency, had_date = bare_names(ev.block.text, lang, lenient=True)
+            if names and not any(TT.norm(n) in exclude for n in names) and (had_date or _near_date(evidence, i, lang, reach=1)):
+                return names, agency, i
+    return None
+
+
+# Blocks under a headline where a line of names beside a date outranks a byline after the story.
+MAX_CLOSE_NAMES = 2
+
+
+def _prefixed(evidence, groups, lang):
+    """Bylines with a byline word in ``groups``, in order: names, agency, block."""
+    for group in groups:
+        for k, i in enumerate(group):
+            ev = evidence[i]
+            if ev.chrome is not None:
+                continue
+            text = _joined(evidence, group, k)
+            if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
+                continue
+            found = byline_names(text, lang)
+            if found is not None:
+                yield found[0], found[1], i
+
+
+def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     # Lines of names alone, close under the headline and beside a date or a byline word.
     dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
