@@ -411,6 +411,19 @@ def test_name_line_under_the_headline_outranks_a_signed_comment_after_the_story(
     assert article.published.startswith("2023-05-24")
 
 
+def test_date_in_a_photo_credit_line_under_the_headline():
+    text = page("Brücke beschlossen | Stadtanzeiger", "Der Stadtrat beschließt die neue Brücke",
+                ["Foto: Stadtanzeiger | 06.11.2023 13:30"], BODY_DE)
+    assert clean(text).published.startswith("2023-11-06")
+
+
+def test_date_line_further_above_the_story_when_none_stands_nearer():
+    menu = "\n".join(f"Section {w}" for w in "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu".split())
+    text = ("Council approves new bridge | Town Times\n\nCouncil approves new bridge over the river\n\n"
+            f"{menu}\n\n5/24/23 10:00AM\n\nFiled to: bridges\n\nShare\n\nTweet\n\nEmail\n\nPrint\n\n" + BODY_EN)
+    assert clean(text).published.startswith("2023-05-24")
+
+
 @pytest.mark.parametrize("line, names", [
     ("05.02.2020 - Redaktion: Eva Fuhrmann", ["Eva Fuhrmann"]),
     ("12. März 2021 – Von Max Muster", ["Max Muster"]),
@@ -421,3 +434,9 @@ def test_name_line_under_the_headline_outranks_a_signed_comment_after_the_story(
 ])
 def test_byline_after_a_date_and_a_dash(line, names):
     assert byline_names(line, None)[0] == names
+
+
+def test_two_digit_year_with_the_month_first():
+    assert find_dates("5/24/23 10:00AM", "en", loose=True)[0].iso.startswith("2023-05-24")
+    assert find_dates("24.05.23", "de", loose=True)[0].iso == "2023-05-24"
+    assert find_dates("5/24/23", "en") == []  # running text: two-digit years only on metadata lines

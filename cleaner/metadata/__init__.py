@@ -296,8 +296,9 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     """The publication date from the date lines by the byline and around the headline.
 
     Ranked: a date on or beside the byline line, then one under the headline, by the
-    story's first paragraph, over the headline; in each, a date labelled as the
-    first publication before a bare one; an update only when nothing else is dated.
+    story's first paragraph, over the headline, further above the story; in each, a date
+    labelled as the first publication before a bare one; an update only when nothing
+    else is dated.
     """
     near = ()
     if byline_at is not None:
@@ -305,12 +306,13 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     best: tuple[int, str] | None = None
     below_close = tuple(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
     below_far = tuple(i for i in zones.below if i not in below_close)
-    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far))
+    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far),
+                  (6, zones.before))
     for rank_zone, group in zone_order:
         for i in group:
             ev = evidence[i]
-            if ev.chrome is not None:
-                continue
+            if ev.chrome is not None and not (rank_zone == 1 and ev.chrome.id.startswith("caption.")):
+                continue  # a credit line right under the headline may carry the date: "Foto: X | 06.11.2023"
             text = ev.block.text
             if _EMBED.search(text):
                 continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"

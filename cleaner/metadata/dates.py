@@ -73,7 +73,7 @@ def _patterns() -> tuple:
         # 2023年5月24日 / 2023년 5월 24일
         regex.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<nmonth>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?", flags),
         # Two-digit years, as bylines abbreviate: 24.05.23, 05/24/23, 03.Mär.19 (loose mode only)
-        regex.compile(rf"(?<![\w.:/]){day}(?P<sep>[./])(?P<nmonth>[01]?\d)(?P=sep)(?P<year>\d\d)(?![\w.:/]){time}", flags),
+        regex.compile(rf"(?<![\w.:/]){day}(?P<sep>[./])(?P<nmonth>[0-3]?\d)(?P=sep)(?P<year>\d\d)(?![\w.:/]){time}", flags),
         regex.compile(rf"(?<![\w.:/]){day}\.\s?{month}\s?(?P<year>\d\d)(?![\w.:/]){time}", flags),
     )
 
