@@ -440,3 +440,13 @@ def test_two_digit_year_with_the_month_first():
     assert find_dates("5/24/23 10:00AM", "en", loose=True)[0].iso.startswith("2023-05-24")
     assert find_dates("24.05.23", "de", loose=True)[0].iso == "2023-05-24"
     assert find_dates("5/24/23", "en") == []  # running text: two-digit years only on metadata lines
+
+
+def test_dated_footer_line_with_a_byline_word_a_little_after_the_story():
+    share = "\n\n".join(["Share this:", "Twitter", "Facebook", "Tumblr", "Like this:", "Loading …", "Related"])
+    text = ("Council approves new bridge | Town Blog\n\nCouncil approves new bridge over the river\n\n" + BODY_EN
+            + "\n" + share + "\n\nMay 26, 2023 by Kay in News | Leave a comment\n\nPost navigation\n")
+    assert clean(text).authors == ["Kay"]
+    # A comment signs the same way; it is not the story's byline.
+    comment = text.replace("May 26, 2023 by Kay in News | Leave a comment", "Comment by Lou Smith — May 27, 2023 at 9:15")
+    assert clean(comment).authors == []

@@ -123,7 +123,19 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
-    return _bare_authors(evidence, zones, lang, title, page, agency)
+    found = _bare_authors(evidence, zones, lang, title, page, agency)
+    if found[0]:
+        return found
+    # A post's footer line a little further after the story: "May 3, 2020 by Jane in News".
+    _, end = zones.story
+    for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
+        ev = evidence[i]
+        if ev.chrome is None and ev.words <= MAX_BARE_WORDS and not _COMMENT.match(ev.block.text) \
+                and find_dates(ev.block.text, lang):
+            got = byline_names(ev.block.text, lang)
+            if got and got[0] and not all(n[:1].islower() for n in got[0]):
+                return got[0], agency or got[1], i
+    return found
 
 
 def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], str | None, int] | None:
@@ -141,6 +153,10 @@ def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], st
 
 # Blocks under a headline where a line of names beside a date outranks a byline after the story.
 MAX_CLOSE_NAMES = 2
+# Blocks after the story searched for a dated footer line with a byline word.
+MAX_FOOTER_LINE = 12
+_COMMENT = regex.compile(r"\s*(?:comments?|kommentar(?:e)?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties?|reply|antwort)\b",
+                         regex.IGNORECASE)
 
 
 def _prefixed(evidence, groups, lang):
