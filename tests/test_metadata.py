@@ -450,3 +450,13 @@ def test_dated_footer_line_with_a_byline_word_a_little_after_the_story():
     # A comment signs the same way; it is not the story's byline.
     comment = text.replace("May 26, 2023 by Kay in News | Leave a comment", "Comment by Lou Smith — May 27, 2023 at 9:15")
     assert clean(comment).authors == []
+
+
+def test_title_printed_again_below_with_its_subtitle():
+    text = ("Bridges of the county - Part 12 | Town Times\n\nHome\nNews\n\nBridges of the county - Part 12\n\n"
+            "May 24, 2023\n\nBridges of the county - Part 12 – The old ferry crossing\n\n" + BODY_EN)
+    assert clean(text).title == "Bridges of the county - Part 12 – The old ferry crossing"
+    # A paragraph that happens to open with the headline's words is not its subtitle.
+    prose = text.replace("Bridges of the county - Part 12 – The old ferry crossing",
+                         "Bridges of the county - Part 12 – this week we look at the ferry, which has run since 1900.")
+    assert clean(prose).title == "Bridges of the county - Part 12"

@@ -86,6 +86,7 @@ def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | N
     """The page title line, the title, and the zones where metadata is looked for."""
     page = TT.page_title(evidence, selection.start, selection.headline)
     title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
+    title = TT.extended(evidence, title, anchor)
     if anchor is None:
         anchor = selection.headline
         if anchor is not None and (evidence[anchor].words <= MAX_BARE_WORDS and find_dates(evidence[anchor].block.text, None, loose=True)):

@@ -356,6 +356,23 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     return None, None
 
 
+def extended(evidence, title: str | None, anchor: int | None) -> str | None:
+    """The title as printed again just below its block with more after a separator, as a
+    headline and its subtitle in one block ("Series - Part 49 – The Subject")."""
+    if not title or anchor is None:
+        return title
+    for j in range(anchor + 1, min(len(evidence), anchor + 1 + MAX_EXTEND_BELOW)):
+        text = evidence[j].block.text.strip()
+        if text.startswith(title) and _EXTENSION.match(text, len(title)) and _headline_like(evidence[j]):
+            return text
+    return title
+
+
+# Blocks under the title's block looked at for the title printed with more after it.
+MAX_EXTEND_BELOW = 2
+_EXTENSION = regex.compile(r"\s+[-–—:|]\s+\S")
+
+
 def _most_like(evidence, wanted: str, lo: int, hi: int, skip: int, floor: float = 0.6) -> int | None:
     """The headline-like block between ``lo`` and ``hi`` sharing most words with ``wanted`` both
     ways (at least ``floor``), nearest the story first on ties."""
