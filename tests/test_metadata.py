@@ -460,3 +460,10 @@ def test_title_printed_again_below_with_its_subtitle():
     prose = text.replace("Bridges of the county - Part 12 – The old ferry crossing",
                          "Bridges of the county - Part 12 – this week we look at the ferry, which has run since 1900.")
     assert clean(prose).title == "Bridges of the county - Part 12"
+
+
+@pytest.mark.parametrize("line", ["Reuters November 18, 2019 11:03 PM", "Reuters Dezember 3, 2021",
+                                  "Xinhua Settembre 3, 2021", "Reuters Octubre 3, 2021"])
+def test_name_and_date_line_does_not_cut_a_month_name(line):
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", [line], BODY_EN)
+    assert clean(text).authors == []  # an agency, and no name glued to half a month
