@@ -467,3 +467,18 @@ def test_title_printed_again_below_with_its_subtitle():
 def test_name_and_date_line_does_not_cut_a_month_name(line):
     text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", [line], BODY_EN)
     assert clean(text).authors == []  # an agency, and no name glued to half a month
+
+
+@pytest.mark.parametrize("box, body, names", [
+    ("Jane Doe\n\nMore posts by Jane Doe", BODY_EN, ["Jane Doe"]),
+    ("Eva Fuhrmann\n\nWeitere Beiträge", BODY_DE, ["Eva Fuhrmann"]),
+    ("Jean Dupont\n\nTous ses articles", BODY_EN, ["Jean Dupont"]),
+    ("Ana López\n\nMás artículos", BODY_EN, ["Ana López"]),
+    ("Jan Kowalski\n\nWięcej artykułów", BODY_EN, ["Jan Kowalski"]),
+    # A link to another source's pieces is no author box.
+    ("Town Desk\n\nMore from Metro News", BODY_EN, []),
+])
+def test_author_box_after_the_story(box, body, names):
+    text = ("Council approves new bridge | Town Times\n\nCouncil approves new bridge over the river\n\n" + body
+            + "\nShare\n\nPrint\n\n" + box + "\n\nMost read\n")
+    assert clean(text).authors == names

@@ -205,6 +205,9 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
             return names, agency or found_agency, i
+    boxed = _author_box(evidence, zones, lang, exclude)
+    if boxed is not None:
+        return boxed, agency, None
     signed = _signature(evidence, zones, lang, exclude)
     if signed is not None:
         return [evidence[signed].block.text.strip()], agency, signed
@@ -249,6 +252,37 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+    return None
+
+
+# An author box after the story: the name, then a link to the author's other pieces.
+MAX_BOX_AFTER = 15
+_MORE_PIECES = regex.compile(
+    r"\s*(?:more|all|view all|see all|other|weitere|alle|tous(?: les| ses)?|voir tous les|autres|plus d['’]|más|"
+    r"ver todos los|todos los|otros|altri|tutti gli|mais|ver todos os|todos os|outros|wszystkie|więcej|meer|"
+    r"все|другие)\s*(?:\w+\s+)?(?:posts|articles|artikel|beiträge|stories|artículos|articoli|artigos|artykuły|"
+    r"artykułów|artikelen|berichten|статьи|публикации|материалы)\s*$"
+    r"|\s*(?:alles von|mehr von|more from|more by|all posts by|(?:more |all )?(?:articles|posts|stories) by|"
+    r"alle (?:artikel|beiträge) von|tous les articles de|plus de|más de|altri articoli di|mais de|artykuły)\s+(?P<who>.+)",
+    regex.IGNORECASE,
+)
+
+
+def _author_box(evidence, zones: Z.Zones, lang, exclude) -> list[str] | None:
+    """A line of a name after the story with a link to that author's other pieces under it."""
+    _, end = zones.story
+    for i in range(max(0, end - 2), min(len(evidence) - 1, end + MAX_BOX_AFTER)):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS or not _NAME_START.match(ev.block.text):
+            continue
+        m = _MORE_PIECES.match(evidence[i + 1].block.text)
+        if m is None:
+            continue
+        names, agency, had_date = bare_names(ev.block.text, lang)
+        if len(names) != 1 or agency or had_date or TT.norm(names[0]) in exclude:
+            continue
+        if m.group("who") is None or names[0].split()[-1] in m.group("who"):
+            return names
     return None
 
 
