@@ -482,3 +482,13 @@ def test_author_box_after_the_story(box, body, names):
     text = ("Council approves new bridge | Town Times\n\nCouncil approves new bridge over the river\n\n" + body
             + "\nShare\n\nPrint\n\n" + box + "\n\nMost read\n")
     assert clean(text).authors == names
+
+
+def test_headline_over_a_named_byline_beats_a_title_line_of_site_and_motto():
+    text = page("Kids Code | Courses for primary schools", "Variables and where they live",
+                ["12.11.2019 - Amelie Lorenz"], BODY_EN)
+    assert clean(text).title == "Variables and where they live"
+    # A standfirst of two sentences over the byline is not taken for the headline.
+    standfirst = page("Kids Code | Courses for primary schools", "What is a variable? We explain it in class",
+                      ["12.11.2019 - Amelie Lorenz"], BODY_EN)
+    assert clean(standfirst).title != "What is a variable? We explain it in class"

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .. import text as T
+from .authors import bare_names
 
 # Separators between headline and site name in a page title.
 _SPLIT = regex.compile(r"\s+(?:[|·•»~/\\>]|::|>>|[-–—]{1,2})\s+|\s*\|\s*")
@@ -335,6 +336,12 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if over is not None and (page is None or page.site_only or related(evidence[over].block.text, page.headline)) \
             and not (page is not None and norm(page.text).startswith(norm(evidence[over].block.text) + " ")):
         return evidence[over].block.text.strip(), over
+    if over is not None and page is not None and _named_under(evidence, over) \
+            and not any(_printed_near(p, page.places, (lo, hi)) is not None for p in (page.headline, page.text)) \
+            and _most_like(evidence, page.headline, lo, hi, page.index) is None:
+        # A title line the page never prints near the story (a site's name and motto), and
+        # a headline over a byline with a name: the headline.
+        return evidence[over].block.text.strip(), over
     if page is not None and headline == page.index:
         return page.headline, headline  # the title line is all the headline there is
     if engine is not None:
@@ -441,6 +448,20 @@ _BYLINE_START = regex.compile(
 _META_LINES = frozenset({"meta.byline", "meta.byline-user", "meta.byline-word", "meta.name-date-line",
                          "meta.date-line", "meta.time-line"})
 MAX_OVER_BYLINE_WORDS = 25
+
+
+_NAMED_LINES = frozenset({"meta.byline", "meta.name-date-line"})
+
+
+def _named_under(evidence, i: int) -> bool:
+    """The block under ``i`` is a byline that names someone, and ``i`` is not itself a name."""
+    text = evidence[i].block.text
+    return any(rule.id in _NAMED_LINES for rule, _ in evidence[i + 1].metadata) \
+        and not _SENTENCES.search(text) and not bare_names(text, None)[0]
+
+
+# Two sentences in one block: a standfirst, not a headline.
+_SENTENCES = regex.compile(r"\w[.?!]\s+\p{Lu}")
 
 
 def _over_byline(evidence, lo: int, hi: int) -> int | None:
