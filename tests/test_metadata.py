@@ -492,3 +492,18 @@ def test_headline_over_a_named_byline_beats_a_title_line_of_site_and_motto():
     standfirst = page("Kids Code | Courses for primary schools", "What is a variable? We explain it in class",
                       ["12.11.2019 - Amelie Lorenz"], BODY_EN)
     assert clean(standfirst).title != "What is a variable? We explain it in class"
+
+
+@pytest.mark.parametrize("event, posted, day", [
+    ("Termin: 21.02.2020, 19 Uhr", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht "
+     "und wurde unter Allgemein, Region, Tastings und Events abgelegt.", "2019-11-27"),
+    ("Event date: February 21, 2020", "This entry was posted on Wednesday, November 27, 2019 at 3:21 pm and is filed "
+     "under News, Region, Tastings and Events.", "2019-11-27"),
+    ("Date de l'événement : 21 février 2020", "Publié le mercredi 27 novembre 2019 à 15h21 dans Actualités, Région, "
+     "Dégustations et Événements.", "2019-11-27"),
+])
+def test_an_event_s_date_is_not_the_publication_date(event, posted, day):
+    body = BODY_EN.replace("\n\n", f"\n\n{event}\n\n", 1)
+    text = ("Tastings in spring | Whisky Club\n\nTastings in spring\n\n" + body + "\n" + posted
+            + "\n\nComments are closed.\n\n« Whisky dinner 14.12.2019, 19 Uhr\n")
+    assert clean(text).published.startswith(day)

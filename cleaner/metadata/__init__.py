@@ -376,6 +376,8 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                     break
                 kind = date_kind(text, hit, floor)
                 floor = hit.end
+                if kind == "event":
+                    continue  # an event's date, as on a page announcing it
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
                     best = (rank, hit.iso, text[hit.start:hit.end])
@@ -412,26 +414,42 @@ def page_order(evidence, iso: str, raw: str, lang) -> str:
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
-    """A date line inside the story, at its end, or in the page title line."""
+    """A date line inside the story, one after it that says what it dates, a date line
+    around the story, or the page title line's date."""
     start, end = zones.story
-    for i in [*range(start, end + 1), *zones.tail, *zones.before]:
-        ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
-            hits = find_dates(ev.block.text, lang)
-            if hits:
-                return hits[0].iso
+    found = _date_line_in(evidence, range(start, end + 1), lang)
+    if found:
+        return found
     # A little further after the story: a date line that says what it dates ("Stand 27.01.2022",
-    # "Der Beitrag wurde am ... veröffentlicht"), not a teaser's bare date.
+    # "Der Beitrag wurde am ... veröffentlicht"), before a teaser's bare date there.
     for i in range(max(start + 1, end - 1), min(len(evidence), end + 1 + DATE_TAIL)):
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_SAYS_DATE_WORDS:
             continue
         text = ev.block.text
         for hit in find_dates(text, lang):
-            if date_kind(text, hit) or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
+            kind = date_kind(text, hit)
+            if kind == "event":
+                continue
+            if kind or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
                 return hit.iso
+    found = _date_line_in(evidence, (*zones.tail, *zones.before), lang)
+    if found:
+        return found
     if page is not None:
         return parse_date(page.text, lang)
+    return None
+
+
+def _date_line_in(evidence, indices, lang) -> str | None:
+    """The first date on a short line among ``indices`` that is not an event's."""
+    for i in indices:
+        ev = evidence[i]
+        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
+            text = ev.block.text
+            for hit in find_dates(text, lang):
+                if date_kind(text, hit) != "event":
+                    return hit.iso
     return None
 
 
