@@ -507,3 +507,10 @@ def test_an_event_s_date_is_not_the_publication_date(event, posted, day):
     text = ("Tastings in spring | Whisky Club\n\nTastings in spring\n\n" + body + "\n" + posted
             + "\n\nComments are closed.\n\n« Whisky dinner 14.12.2019, 19 Uhr\n")
     assert clean(text).published.startswith(day)
+
+
+def test_name_and_date_glued_together_still_read():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Anna Keller3.11.2023"], BODY_EN)
+    article = clean(text)
+    assert article.authors == ["Anna Keller"] and article.published.startswith("2023-11-03")
