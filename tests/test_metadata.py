@@ -514,3 +514,13 @@ def test_name_and_date_glued_together_still_read():
                 ["Anna Keller3.11.2023"], BODY_EN)
     article = clean(text)
     assert article.authors == ["Anna Keller"] and article.published.startswith("2023-11-03")
+
+
+@pytest.mark.parametrize("crumbs, headline, body", [
+    ("Home Guides Choosing a cat toy that keeps them busy", "Choosing a cat toy that keeps them busy", BODY_EN),
+    ("Startseite Ratgeber Katzenspielzeug, das beschäftigt", "Katzenspielzeug, das beschäftigt", BODY_DE),
+    ("Accueil Conseils Un jouet pour chat qui occupe", "Un jouet pour chat qui occupe", BODY_EN),
+])
+def test_headline_under_a_breadcrumb_that_ends_with_it(crumbs, headline, body):
+    text = f"The best cat toys 2022 - Comparison\n\nHome\nShop\nDeals\n\n{crumbs}\n\n{headline}\n\n" + body
+    assert clean(text).title == headline

@@ -301,6 +301,9 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     start = start if start is not None else 0
     lo, hi = window(n, start, headline)
     engine = headline if headline is not None and _headline_like(evidence[headline]) else None
+    crumbed = _after_breadcrumb(evidence, lo, hi)
+    if crumbed is not None:
+        return evidence[crumbed].block.text.strip(), crumbed
     if page is not None and page.printed is not None and page.printed != page.index:
         printed = evidence[page.printed].block.text.strip()
         if engine is not None and engine != page.printed and engine != page.index:
@@ -378,6 +381,27 @@ def extended(evidence, title: str | None, anchor: int | None) -> str | None:
 # Blocks under the title's block looked at for the title printed with more after it.
 MAX_EXTEND_BELOW = 2
 _EXTENSION = regex.compile(r"\s+[-–—:|]\s+\S")
+
+
+# A breadcrumb's first crumb: the home page, in the languages pages are written in.
+_HOME = regex.compile(
+    r"\s*(?:home|startseite|start|accueil|inicio|início|home page|strona główna|главная|pagina iniziale|hoofdpagina)\b",
+    regex.IGNORECASE,
+)
+MIN_CRUMB_WORDS = 3
+
+
+def _after_breadcrumb(evidence, lo: int, hi: int) -> int | None:
+    """A headline printed right under a breadcrumb that ends with it: the page's own title."""
+    for i in range(hi, max(lo, 1) - 1, -1):
+        ev = evidence[i]
+        if ev.words < MIN_CRUMB_WORDS or not _headline_like(ev):
+            continue
+        crumbs = evidence[i - 1].block.text
+        head = norm(ev.block.text)
+        if _HOME.match(crumbs) and norm(crumbs).endswith(" " + head):
+            return i
+    return None
 
 
 def _most_like(evidence, wanted: str, lo: int, hi: int, skip: int, floor: float = 0.6) -> int | None:
