@@ -524,3 +524,21 @@ def test_name_and_date_glued_together_still_read():
 def test_headline_under_a_breadcrumb_that_ends_with_it(crumbs, headline, body):
     text = f"The best cat toys 2022 - Comparison\n\nHome\nShop\nDeals\n\n{crumbs}\n\n{headline}\n\n" + body
     assert clean(text).title == headline
+
+
+def test_labelled_date_between_the_headline_and_the_story_beats_a_bare_one_by_the_story():
+    from cleaner import Cleaner
+    from cleaner.metadata import find_published
+    from cleaner.metadata.zones import Zones
+    from cleaner.score import score
+    from cleaner.segment import segment
+
+    lines = ["Star fusion at the accelerator", "An episode on how stars make oxygen.", "Download: mp3",
+             "Published on 16.08.2019", "Duration: 1 hour", "Related episodes", "Peter says:",
+             "24 August 2019 at 03:36", "Thank you for this episode, I liked it a lot."]
+    evidence, _ = score(segment("\n\n".join(lines)), Cleaner().ruleset, "en", Cleaner().weights)
+    zones = Zones(below=(1, 2), heads=((1, 2),), lead=(6, 7, 8), above=(), before=(), tail=(), story=(8, 8))
+    assert find_published(evidence, zones, "en").startswith("2019-08-16")
+    # Unlabelled, a date there does not outrank the one by the story.
+    evidence[3].block.text = "16.08.2019"
+    assert find_published(evidence, zones, "en").startswith("2019-08-24")

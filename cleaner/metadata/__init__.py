@@ -357,9 +357,15 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     best: tuple[int, str] | None = None
     below_close = tuple(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
     below_far = tuple(i for i in zones.below if i not in below_close)
-    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far),
-                  (6, zones.before))
+    # Between the headline's blocks and the story's, only a date labelled as the publication
+    # counts ("Veröffentlicht am ..."): the page's player, sidebar or teasers stand there too.
+    listed = {*near, *zones.below, *zones.lead, *zones.above, *zones.far}
+    between = tuple(i for i in range(max(zones.below) + 1 if zones.below else zones.story[0], zones.story[0])
+                    if i not in listed)
+    zone_order = ((0, near), (1, below_close), (2, zones.lead), (2, between), (3, zones.above), (4, below_far),
+                  (5, zones.far), (6, zones.before))
     for rank_zone, group in zone_order:
+        labelled_only = group is between
         for i in group:
             ev = evidence[i]
             if ev.chrome is not None and not (rank_zone == 1 and ev.chrome.id.startswith("caption.")):
@@ -376,7 +382,7 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                     break
                 kind = date_kind(text, hit, floor)
                 floor = hit.end
-                if kind == "event":
+                if kind == "event" or (labelled_only and kind != "published"):
                     continue  # an event's date, as on a page announcing it
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
