@@ -542,3 +542,11 @@ def test_labelled_date_between_the_headline_and_the_story_beats_a_bare_one_by_th
     # Unlabelled, a date there does not outrank the one by the story.
     evidence[3].block.text = "16.08.2019"
     assert find_published(evidence, zones, "en").startswith("2019-08-24")
+
+
+@pytest.mark.parametrize("subheading, body", [("Kauf von Gebrauchtwagen", BODY_DE), ("Bouw van Bruggen", BODY_EN)])
+def test_subheading_after_the_first_paragraph_is_no_byline(subheading, body):
+    first, rest = body.split("\n\n", 1)
+    text = ("Neue Brücke | Stadtanzeiger\n\nHome\nNews\n\nDer Stadtrat beschließt die neue Brücke\n\n7. Oktober 2019\n\n"
+            + first + "\n\n" + subheading + "\n\n" + rest + "\n" + body)
+    assert clean(text).authors == []

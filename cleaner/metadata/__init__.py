@@ -179,7 +179,9 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     # Lines of names alone, close under the headline and beside a date or a byline word.
     dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
-    candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
+    # Close under a headline: among its first three blocks, with no paragraph of prose before it.
+    candidates = [(i, k <= 2 and not any(_prose(evidence[j]) for j in head[:k]))
+                  for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
     candidates += [(i, False) for i in zones.lead]
     candidates += [(i, k <= 1) for k, i in enumerate(zones.far)]
     # Further into the story and after it, a line of names must stand right beside a date line.
@@ -215,6 +217,10 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     if holder is not None:
         return [holder], agency, None
     return [], agency, None
+
+
+def _prose(ev) -> bool:
+    return ev.words >= Z.PROSE_WORDS and ev.punct_end
 
 
 def _heading(ev) -> bool:
@@ -331,8 +337,17 @@ def _joined(evidence, group, k: int) -> str:
 
 
 def _near_date(evidence, i: int, lang, reach: int = 2) -> bool:
-    """True when a block beside block ``i`` (``reach`` either side) is a short date or byline-word line."""
-    return any(_date_line(evidence[j], lang) for j in range(max(0, i - reach), min(len(evidence), i + reach + 1)) if j != i)
+    """True when a block beside block ``i`` (``reach`` either side, not past a paragraph of
+    prose) is a short date or byline-word line."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(evidence) and abs(j - i) <= reach:
+            if _date_line(evidence[j], lang):
+                return True
+            if _prose(evidence[j]):
+                break
+            j += step
+    return False
 
 
 def _date_line(ev, lang) -> bool:
