@@ -550,3 +550,10 @@ def test_subheading_after_the_first_paragraph_is_no_byline(subheading, body):
     text = ("Neue Brücke | Stadtanzeiger\n\nHome\nNews\n\nDer Stadtrat beschließt die neue Brücke\n\n7. Oktober 2019\n\n"
             + first + "\n\n" + subheading + "\n\n" + rest + "\n" + body)
     assert clean(text).authors == []
+
+
+@pytest.mark.parametrize("line", ["von Gesponserte Inhalte", "by Sponsored Content", "Par Contenu sponsorisé",
+                                  "Por Contenido patrocinado", "Di Contenuto sponsorizzato", "door Gesponsorde inhoud"])
+def test_paid_content_label_is_no_byline(line):
+    found = byline_names(line, None)
+    assert found is None or found[0] == []

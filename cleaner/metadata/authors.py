@@ -279,6 +279,11 @@ NOT_NAMES_ALWAYS = frozenset({
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
     "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
+    # labels of paid content, which ad widgets print like a byline: "von Gesponserte Inhalte"
+    "sponsored", "gesponsert", "gesponserte", "gesponserter", "sponsorisé", "sponsorisés", "sponsorisée",
+    "patrocinado", "patrocinados", "patrocinada", "sponsorizzato", "sponsorizzati", "sponsorowane",
+    "gesponsord", "gesponsorde", "спонсорский", "promoted", "paid", "inhalte", "contenu", "contenido",
+    "contenuto", "conteúdo",
 })
 
 
