@@ -398,3 +398,162 @@ def test_url_date_fills_in_when_the_page_gives_none():
     assert clean(page, url="https://news.example/2023/05/24/bridge-approved").published == "2023-05-24"
     assert clean(page, url="https://news.example/bridge-20230524.html").published == "2023-05-24"
     assert clean(page, url="https://news.example/item/123456789").published is None
+
+
+# --- bylines and dates: where they stand, what outranks what ----------------------
+
+def test_name_line_under_the_headline_outranks_a_signed_comment_after_the_story():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Anna Keller", "May 24, 2023"], BODY_EN,
+                "\nComments\n\nBy Tom Fisher, May 25, 2023 at 10:02\n\nGreat news for the town, at last.\n")
+    article = clean(text)
+    assert article.authors == ["Anna Keller"]
+    assert article.published.startswith("2023-05-24")
+
+
+def test_date_in_a_photo_credit_line_under_the_headline():
+    text = page("Brücke beschlossen | Stadtanzeiger", "Der Stadtrat beschließt die neue Brücke",
+                ["Foto: Stadtanzeiger | 06.11.2023 13:30"], BODY_DE)
+    assert clean(text).published.startswith("2023-11-06")
+
+
+def test_date_line_further_above_the_story_when_none_stands_nearer():
+    menu = "\n".join(f"Section {w}" for w in "Alpha Beta Gamma Delta Epsilon Zeta Eta Theta Iota Kappa Lambda Mu".split())
+    text = ("Council approves new bridge | Town Times\n\nCouncil approves new bridge over the river\n\n"
+            f"{menu}\n\n5/24/23 10:00AM\n\nFiled to: bridges\n\nShare\n\nTweet\n\nEmail\n\nPrint\n\n" + BODY_EN)
+    assert clean(text).published.startswith("2023-05-24")
+
+
+@pytest.mark.parametrize("line, names", [
+    ("05.02.2020 - Redaktion: Eva Fuhrmann", ["Eva Fuhrmann"]),
+    ("12. März 2021 – Von Max Muster", ["Max Muster"]),
+    ("3 mars 2021 - Par Jean Dupont", ["Jean Dupont"]),
+    ("3 de marzo de 2021 - Por Ana López", ["Ana López"]),
+    ("3 marca 2021 — Autor: Jan Kowalski", ["Jan Kowalski"]),
+    ("March 3, 2021 - By Jane Doe", ["Jane Doe"]),
+])
+def test_byline_after_a_date_and_a_dash(line, names):
+    assert byline_names(line, None)[0] == names
+
+
+def test_two_digit_year_with_the_month_first():
+    assert find_dates("5/24/23 10:00AM", "en", loose=True)[0].iso.startswith("2023-05-24")
+    assert find_dates("24.05.23", "de", loose=True)[0].iso == "2023-05-24"
+    assert find_dates("5/24/23", "en") == []  # running text: two-digit years only on metadata lines
+
+
+def test_dated_footer_line_with_a_byline_word_a_little_after_the_story():
+    share = "\n\n".join(["Share this:", "Twitter", "Facebook", "Tumblr", "Like this:", "Loading …", "Related"])
+    text = ("Council approves new bridge | Town Blog\n\nCouncil approves new bridge over the river\n\n" + BODY_EN
+            + "\n" + share + "\n\nMay 26, 2023 by Kay in News | Leave a comment\n\nPost navigation\n")
+    assert clean(text).authors == ["Kay"]
+    # A comment signs the same way; it is not the story's byline.
+    comment = text.replace("May 26, 2023 by Kay in News | Leave a comment", "Comment by Lou Smith — May 27, 2023 at 9:15")
+    assert clean(comment).authors == []
+
+
+def test_title_printed_again_below_with_its_subtitle():
+    text = ("Bridges of the county - Part 12 | Town Times\n\nHome\nNews\n\nBridges of the county - Part 12\n\n"
+            "May 24, 2023\n\nBridges of the county - Part 12 – The old ferry crossing\n\n" + BODY_EN)
+    assert clean(text).title == "Bridges of the county - Part 12 – The old ferry crossing"
+    # A paragraph that happens to open with the headline's words is not its subtitle.
+    prose = text.replace("Bridges of the county - Part 12 – The old ferry crossing",
+                         "Bridges of the county - Part 12 – this week we look at the ferry, which has run since 1900.")
+    assert clean(prose).title == "Bridges of the county - Part 12"
+
+
+@pytest.mark.parametrize("line", ["Reuters November 18, 2019 11:03 PM", "Reuters Dezember 3, 2021",
+                                  "Xinhua Settembre 3, 2021", "Reuters Octubre 3, 2021"])
+def test_name_and_date_line_does_not_cut_a_month_name(line):
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river", [line], BODY_EN)
+    assert clean(text).authors == []  # an agency, and no name glued to half a month
+
+
+@pytest.mark.parametrize("box, body, names", [
+    ("Jane Doe\n\nMore posts by Jane Doe", BODY_EN, ["Jane Doe"]),
+    ("Eva Fuhrmann\n\nWeitere Beiträge", BODY_DE, ["Eva Fuhrmann"]),
+    ("Jean Dupont\n\nTous ses articles", BODY_EN, ["Jean Dupont"]),
+    ("Ana López\n\nMás artículos", BODY_EN, ["Ana López"]),
+    ("Jan Kowalski\n\nWięcej artykułów", BODY_EN, ["Jan Kowalski"]),
+    # A link to another source's pieces is no author box.
+    ("Town Desk\n\nMore from Metro News", BODY_EN, []),
+])
+def test_author_box_after_the_story(box, body, names):
+    text = ("Council approves new bridge | Town Times\n\nCouncil approves new bridge over the river\n\n" + body
+            + "\nShare\n\nPrint\n\n" + box + "\n\nMost read\n")
+    assert clean(text).authors == names
+
+
+def test_headline_over_a_named_byline_beats_a_title_line_of_site_and_motto():
+    text = page("Kids Code | Courses for primary schools", "Variables and where they live",
+                ["12.11.2019 - Amelie Lorenz"], BODY_EN)
+    assert clean(text).title == "Variables and where they live"
+    # A standfirst of two sentences over the byline is not taken for the headline.
+    standfirst = page("Kids Code | Courses for primary schools", "What is a variable? We explain it in class",
+                      ["12.11.2019 - Amelie Lorenz"], BODY_EN)
+    assert clean(standfirst).title != "What is a variable? We explain it in class"
+
+
+@pytest.mark.parametrize("event, posted, day", [
+    ("Termin: 21.02.2020, 19 Uhr", "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht "
+     "und wurde unter Allgemein, Region, Tastings und Events abgelegt.", "2019-11-27"),
+    ("Event date: February 21, 2020", "This entry was posted on Wednesday, November 27, 2019 at 3:21 pm and is filed "
+     "under News, Region, Tastings and Events.", "2019-11-27"),
+    ("Date de l'événement : 21 février 2020", "Publié le mercredi 27 novembre 2019 à 15h21 dans Actualités, Région, "
+     "Dégustations et Événements.", "2019-11-27"),
+])
+def test_an_event_s_date_is_not_the_publication_date(event, posted, day):
+    body = BODY_EN.replace("\n\n", f"\n\n{event}\n\n", 1)
+    text = ("Tastings in spring | Whisky Club\n\nTastings in spring\n\n" + body + "\n" + posted
+            + "\n\nComments are closed.\n\n« Whisky dinner 14.12.2019, 19 Uhr\n")
+    assert clean(text).published.startswith(day)
+
+
+def test_name_and_date_glued_together_still_read():
+    text = page("Council approves new bridge | Town Times", "Council approves new bridge over the river",
+                ["Anna Keller3.11.2023"], BODY_EN)
+    article = clean(text)
+    assert article.authors == ["Anna Keller"] and article.published.startswith("2023-11-03")
+
+
+@pytest.mark.parametrize("crumbs, headline, body", [
+    ("Home Guides Choosing a cat toy that keeps them busy", "Choosing a cat toy that keeps them busy", BODY_EN),
+    ("Startseite Ratgeber Katzenspielzeug, das beschäftigt", "Katzenspielzeug, das beschäftigt", BODY_DE),
+    ("Accueil Conseils Un jouet pour chat qui occupe", "Un jouet pour chat qui occupe", BODY_EN),
+])
+def test_headline_under_a_breadcrumb_that_ends_with_it(crumbs, headline, body):
+    text = f"The best cat toys 2022 - Comparison\n\nHome\nShop\nDeals\n\n{crumbs}\n\n{headline}\n\n" + body
+    assert clean(text).title == headline
+
+
+def test_labelled_date_between_the_headline_and_the_story_beats_a_bare_one_by_the_story():
+    from cleaner import Cleaner
+    from cleaner.metadata import find_published
+    from cleaner.metadata.zones import Zones
+    from cleaner.score import score
+    from cleaner.segment import segment
+
+    lines = ["Star fusion at the accelerator", "An episode on how stars make oxygen.", "Download: mp3",
+             "Published on 16.08.2019", "Duration: 1 hour", "Related episodes", "Peter says:",
+             "24 August 2019 at 03:36", "Thank you for this episode, I liked it a lot."]
+    evidence, _ = score(segment("\n\n".join(lines)), Cleaner().ruleset, "en", Cleaner().weights)
+    zones = Zones(below=(1, 2), heads=((1, 2),), lead=(6, 7, 8), above=(), before=(), tail=(), story=(8, 8))
+    assert find_published(evidence, zones, "en").startswith("2019-08-16")
+    # Unlabelled, a date there does not outrank the one by the story.
+    evidence[3].block.text = "16.08.2019"
+    assert find_published(evidence, zones, "en").startswith("2019-08-24")
+
+
+@pytest.mark.parametrize("subheading, body", [("Kauf von Gebrauchtwagen", BODY_DE), ("Bouw van Bruggen", BODY_EN)])
+def test_subheading_after_the_first_paragraph_is_no_byline(subheading, body):
+    first, rest = body.split("\n\n", 1)
+    text = ("Neue Brücke | Stadtanzeiger\n\nHome\nNews\n\nDer Stadtrat beschließt die neue Brücke\n\n7. Oktober 2019\n\n"
+            + first + "\n\n" + subheading + "\n\n" + rest + "\n" + body)
+    assert clean(text).authors == []
+
+
+@pytest.mark.parametrize("line", ["von Gesponserte Inhalte", "by Sponsored Content", "Par Contenu sponsorisé",
+                                  "Por Contenido patrocinado", "Di Contenuto sponsorizzato", "door Gesponsorde inhoud"])
+def test_paid_content_label_is_no_byline(line):
+    found = byline_names(line, None)
+    assert found is None or found[0] == []

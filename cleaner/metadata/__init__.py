@@ -86,6 +86,7 @@ def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | N
     """The page title line, the title, and the zones where metadata is looked for."""
     page = TT.page_title(evidence, selection.start, selection.headline)
     title, anchor = TT.choose(evidence, selection.headline, selection.start, page)
+    title = TT.extended(evidence, title, anchor)
     if anchor is None:
         anchor = selection.headline
         if anchor is not None and (evidence[anchor].words <= MAX_BARE_WORDS and find_dates(evidence[anchor].block.text, None, loose=True)):
@@ -105,18 +106,15 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     agency = None
     user_names: list[str] = []
     user_at = None
-    for group in (zones.below, zones.lead, zones.above, zones.before, zones.tail, zones.far):
-        for k, i in enumerate(group):
-            ev = evidence[i]
-            if ev.chrome is not None:
-                continue
-            text = _joined(evidence, group, k)
-            if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
-                continue
-            found = byline_names(text, lang)
-            if found is None:
-                continue
-            names, found_agency = found
+    exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
+    for groups in ((zones.below, zones.lead, zones.above, zones.before), (zones.tail, zones.far)):
+        if groups[0] is zones.tail and not user_names:
+            # A line of names right under the headline beside a date line outranks a
+            # byline word after the story, where comments and teasers sign too.
+            close = _close_names(evidence, zones, lang, exclude)
+            if close is not None:
+                return close[0], agency or close[1], close[2]
+        for names, found_agency, i in _prefixed(evidence, groups, lang):
             agency = agency or found_agency
             if names and all(n[:1].islower() for n in names):
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
@@ -126,10 +124,64 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
+    found = _bare_authors(evidence, zones, lang, title, page, agency)
+    if found[0]:
+        return found
+    # A post's footer line a little further after the story: "May 3, 2020 by Jane in News".
+    _, end = zones.story
+    for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
+        ev = evidence[i]
+        if ev.chrome is None and ev.words <= MAX_BARE_WORDS and not _COMMENT.match(ev.block.text) \
+                and find_dates(ev.block.text, lang):
+            got = byline_names(ev.block.text, lang)
+            if got and got[0] and not all(n[:1].islower() for n in got[0]):
+                return got[0], agency or got[1], i
+    return found
+
+
+def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], str | None, int] | None:
+    """A line of names among the first blocks under a headline, with a date on it or beside it."""
+    for head in zones.heads:
+        for i in head[:MAX_CLOSE_NAMES]:
+            ev = evidence[i]
+            if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
+                continue
+            names, agency, had_date = bare_names(ev.block.text, lang, lenient=True)
+            if names and not any(TT.norm(n) in exclude for n in names) and (had_date or _near_date(evidence, i, lang, reach=1)):
+                return names, agency, i
+    return None
+
+
+# Blocks under a headline where a line of names beside a date outranks a byline after the story.
+MAX_CLOSE_NAMES = 2
+# Blocks after the story searched for a dated footer line with a byline word.
+MAX_FOOTER_LINE = 12
+_COMMENT = regex.compile(r"\s*(?:comments?|kommentar(?:e)?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties?|reply|antwort)\b",
+                         regex.IGNORECASE)
+
+
+def _prefixed(evidence, groups, lang):
+    """Bylines with a byline word in ``groups``, in order: names, agency, block."""
+    for group in groups:
+        for k, i in enumerate(group):
+            ev = evidence[i]
+            if ev.chrome is not None:
+                continue
+            text = _joined(evidence, group, k)
+            if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
+                continue
+            found = byline_names(text, lang)
+            if found is not None:
+                yield found[0], found[1], i
+
+
+def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     # Lines of names alone, close under the headline and beside a date or a byline word.
     dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
     exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
-    candidates = [(i, k <= 2) for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
+    # Close under a headline: among its first three blocks, with no paragraph of prose before it.
+    candidates = [(i, k <= 2 and not any(_prose(evidence[j]) for j in head[:k]))
+                  for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
     candidates += [(i, False) for i in zones.lead]
     candidates += [(i, k <= 1) for k, i in enumerate(zones.far)]
     # Further into the story and after it, a line of names must stand right beside a date line.
@@ -155,6 +207,9 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
             return names, agency or found_agency, i
+    boxed = _author_box(evidence, zones, lang, exclude)
+    if boxed is not None:
+        return boxed, agency, None
     signed = _signature(evidence, zones, lang, exclude)
     if signed is not None:
         return [evidence[signed].block.text.strip()], agency, signed
@@ -162,6 +217,10 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     if holder is not None:
         return [holder], agency, None
     return [], agency, None
+
+
+def _prose(ev) -> bool:
+    return ev.words >= Z.PROSE_WORDS and ev.punct_end
 
 
 def _heading(ev) -> bool:
@@ -199,6 +258,37 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+    return None
+
+
+# An author box after the story: the name, then a link to the author's other pieces.
+MAX_BOX_AFTER = 15
+_MORE_PIECES = regex.compile(
+    r"\s*(?:more|all|view all|see all|other|weitere|alle|tous(?: les| ses)?|voir tous les|autres|plus d['’]|más|"
+    r"ver todos los|todos los|otros|altri|tutti gli|mais|ver todos os|todos os|outros|wszystkie|więcej|meer|"
+    r"все|другие)\s*(?:\w+\s+)?(?:posts|articles|artikel|beiträge|stories|artículos|articoli|artigos|artykuły|"
+    r"artykułów|artikelen|berichten|статьи|публикации|материалы)\s*$"
+    r"|\s*(?:alles von|mehr von|more from|more by|all posts by|(?:more |all )?(?:articles|posts|stories) by|"
+    r"alle (?:artikel|beiträge) von|tous les articles de|plus de|más de|altri articoli di|mais de|artykuły)\s+(?P<who>.+)",
+    regex.IGNORECASE,
+)
+
+
+def _author_box(evidence, zones: Z.Zones, lang, exclude) -> list[str] | None:
+    """A line of a name after the story with a link to that author's other pieces under it."""
+    _, end = zones.story
+    for i in range(max(0, end - 2), min(len(evidence) - 1, end + MAX_BOX_AFTER)):
+        ev = evidence[i]
+        if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS or not _NAME_START.match(ev.block.text):
+            continue
+        m = _MORE_PIECES.match(evidence[i + 1].block.text)
+        if m is None:
+            continue
+        names, agency, had_date = bare_names(ev.block.text, lang)
+        if len(names) != 1 or agency or had_date or TT.norm(names[0]) in exclude:
+            continue
+        if m.group("who") is None or names[0].split()[-1] in m.group("who"):
+            return names
     return None
 
 
@@ -247,8 +337,17 @@ def _joined(evidence, group, k: int) -> str:
 
 
 def _near_date(evidence, i: int, lang, reach: int = 2) -> bool:
-    """True when a block beside block ``i`` (``reach`` either side) is a short date or byline-word line."""
-    return any(_date_line(evidence[j], lang) for j in range(max(0, i - reach), min(len(evidence), i + reach + 1)) if j != i)
+    """True when a block beside block ``i`` (``reach`` either side, not past a paragraph of
+    prose) is a short date or byline-word line."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(evidence) and abs(j - i) <= reach:
+            if _date_line(evidence[j], lang):
+                return True
+            if _prose(evidence[j]):
+                break
+            j += step
+    return False
 
 
 def _date_line(ev, lang) -> bool:
@@ -263,8 +362,9 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     """The publication date from the date lines by the byline and around the headline.
 
     Ranked: a date on or beside the byline line, then one under the headline, by the
-    story's first paragraph, over the headline; in each, a date labelled as the
-    first publication before a bare one; an update only when nothing else is dated.
+    story's first paragraph, over the headline, further above the story; in each, a date
+    labelled as the first publication before a bare one; an update only when nothing
+    else is dated.
     """
     near = ()
     if byline_at is not None:
@@ -272,12 +372,19 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
     best: tuple[int, str] | None = None
     below_close = tuple(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
     below_far = tuple(i for i in zones.below if i not in below_close)
-    zone_order = ((0, near), (1, below_close), (2, zones.lead), (3, zones.above), (4, below_far), (5, zones.far))
+    # Between the headline's blocks and the story's, only a date labelled as the publication
+    # counts ("Veröffentlicht am ..."): the page's player, sidebar or teasers stand there too.
+    listed = {*near, *zones.below, *zones.lead, *zones.above, *zones.far}
+    between = tuple(i for i in range(max(zones.below) + 1 if zones.below else zones.story[0], zones.story[0])
+                    if i not in listed)
+    zone_order = ((0, near), (1, below_close), (2, zones.lead), (2, between), (3, zones.above), (4, below_far),
+                  (5, zones.far), (6, zones.before))
     for rank_zone, group in zone_order:
+        labelled_only = group is between
         for i in group:
             ev = evidence[i]
-            if ev.chrome is not None:
-                continue
+            if ev.chrome is not None and not (rank_zone == 1 and ev.chrome.id.startswith("caption.")):
+                continue  # a credit line right under the headline may carry the date: "Foto: X | 06.11.2023"
             text = ev.block.text
             if _EMBED.search(text):
                 continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"
@@ -290,6 +397,8 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                     break
                 kind = date_kind(text, hit, floor)
                 floor = hit.end
+                if kind == "event" or (labelled_only and kind != "published"):
+                    continue  # an event's date, as on a page announcing it
                 rank = (10 if kind == "updated" else 0) + 2 * rank_zone + (kind is None)
                 if best is None or rank < best[0]:
                     best = (rank, hit.iso, text[hit.start:hit.end])
@@ -326,26 +435,42 @@ def page_order(evidence, iso: str, raw: str, lang) -> str:
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
-    """A date line inside the story, at its end, or in the page title line."""
+    """A date line inside the story, one after it that says what it dates, a date line
+    around the story, or the page title line's date."""
     start, end = zones.story
-    for i in [*range(start, end + 1), *zones.tail, *zones.before]:
-        ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
-            hits = find_dates(ev.block.text, lang)
-            if hits:
-                return hits[0].iso
+    found = _date_line_in(evidence, range(start, end + 1), lang)
+    if found:
+        return found
     # A little further after the story: a date line that says what it dates ("Stand 27.01.2022",
-    # "Der Beitrag wurde am ... veröffentlicht"), not a teaser's bare date.
+    # "Der Beitrag wurde am ... veröffentlicht"), before a teaser's bare date there.
     for i in range(max(start + 1, end - 1), min(len(evidence), end + 1 + DATE_TAIL)):
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_SAYS_DATE_WORDS:
             continue
         text = ev.block.text
         for hit in find_dates(text, lang):
-            if date_kind(text, hit) or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
+            kind = date_kind(text, hit)
+            if kind == "event":
+                continue
+            if kind or _SAYS_POSTED.search(text) or _LONE_PREFIX.search(text[hit.end:hit.end + 8]):
                 return hit.iso
+    found = _date_line_in(evidence, (*zones.tail, *zones.before), lang)
+    if found:
+        return found
     if page is not None:
         return parse_date(page.text, lang)
+    return None
+
+
+def _date_line_in(evidence, indices, lang) -> str | None:
+    """The first date on a short line among ``indices`` that is not an event's."""
+    for i in indices:
+        ev = evidence[i]
+        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
+            text = ev.block.text
+            for hit in find_dates(text, lang):
+                if date_kind(text, hit) != "event":
+                    return hit.iso
     return None
 
 

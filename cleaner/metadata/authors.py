@@ -89,10 +89,14 @@ def blank_dates(text: str, language: str | None) -> tuple[str, bool]:
     return "".join(out), True
 
 
+_LEAD_DASH = regex.compile(r"^[-–—]{1,2}\s+")
+
+
 def parts(text: str) -> list[str]:
     out = []
     for p in _SEPARATORS.split(text):
-        p = p.strip(" ,;")
+        # A dash left leading a part once the date before it is blanked: "05.02.2020 - Von Jane Doe".
+        p = _LEAD_DASH.sub("", p.strip(" ,;"))
         if p.endswith(".") and not _INITIAL_END.search(p):
             p = p.rstrip(".")  # a full stop, not an initial's
         if p:
@@ -275,6 +279,11 @@ NOT_NAMES_ALWAYS = frozenset({
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
     "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
+    # labels of paid content, which ad widgets print like a byline: "von Gesponserte Inhalte"
+    "sponsored", "gesponsert", "gesponserte", "gesponserter", "sponsorisé", "sponsorisés", "sponsorisée",
+    "patrocinado", "patrocinados", "patrocinada", "sponsorizzato", "sponsorizzati", "sponsorowane",
+    "gesponsord", "gesponsorde", "спонсорский", "promoted", "paid", "inhalte", "contenu", "contenido",
+    "contenuto", "conteúdo",
 })
 
 

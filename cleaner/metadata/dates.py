@@ -73,7 +73,7 @@ def _patterns() -> tuple:
         # 2023年5月24日 / 2023년 5월 24일
         regex.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<nmonth>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?", flags),
         # Two-digit years, as bylines abbreviate: 24.05.23, 05/24/23, 03.Mär.19 (loose mode only)
-        regex.compile(rf"(?<![\w.:/]){day}(?P<sep>[./])(?P<nmonth>[01]?\d)(?P=sep)(?P<year>\d\d)(?![\w.:/]){time}", flags),
+        regex.compile(rf"(?<![\w.:/]){day}(?P<sep>[./])(?P<nmonth>[0-3]?\d)(?P=sep)(?P<year>\d\d)(?![\w.:/]){time}", flags),
         regex.compile(rf"(?<![\w.:/]){day}\.\s?{month}\s?(?P<year>\d\d)(?![\w.:/]){time}", flags),
     )
 
@@ -170,24 +170,25 @@ def _offset(zone: str) -> int | None:
 
 @lru_cache(maxsize=1)
 def _labels():
-    from .words import PUBLISHED_LABELS, UPDATED_LABELS
+    from .words import EVENT_LABELS, PUBLISHED_LABELS, UPDATED_LABELS
 
     def alt(words):
         return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
     # The last label before a date, with only short filler between ("Updated on", "Stand:").
     return regex.compile(
-        rf"(?<!\w)(?:(?P<updated>{alt(UPDATED_LABELS)})|(?P<published>{alt(PUBLISHED_LABELS)}))(?!\w)",
+        rf"(?<!\w)(?:(?P<updated>{alt(UPDATED_LABELS)})|(?P<published>{alt(PUBLISHED_LABELS)})"
+        rf"|(?P<event>{alt(EVENT_LABELS)}))(?!\w)",
         regex.IGNORECASE,
     )
 
 
 def date_kind(text: str, hit: DateHit, floor: int = 0) -> str | None:
-    """'published' or 'updated' when a label in the 40 characters before ``hit`` says so."""
+    """'published', 'updated' or 'event' when a label in the 40 characters before ``hit`` says so."""
     window = text[max(floor, hit.start - 40):hit.start]
     kind = None
     for m in _labels().finditer(window):
-        kind = "updated" if m.group("updated") else "published"
+        kind = "updated" if m.group("updated") else "event" if m.group("event") else "published"
     return kind
 
 

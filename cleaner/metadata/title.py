@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .. import text as T
+from .authors import bare_names
 
 # Separators between headline and site name in a page title.
 _SPLIT = regex.compile(r"\s+(?:[|·•»~/\\>]|::|>>|[-–—]{1,2})\s+|\s*\|\s*")
@@ -300,6 +301,9 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     start = start if start is not None else 0
     lo, hi = window(n, start, headline)
     engine = headline if headline is not None and _headline_like(evidence[headline]) else None
+    crumbed = _after_breadcrumb(evidence, lo, hi)
+    if crumbed is not None:
+        return evidence[crumbed].block.text.strip(), crumbed
     if page is not None and page.printed is not None and page.printed != page.index:
         printed = evidence[page.printed].block.text.strip()
         if engine is not None and engine != page.printed and engine != page.index:
@@ -335,6 +339,12 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if over is not None and (page is None or page.site_only or related(evidence[over].block.text, page.headline)) \
             and not (page is not None and norm(page.text).startswith(norm(evidence[over].block.text) + " ")):
         return evidence[over].block.text.strip(), over
+    if over is not None and page is not None and _named_under(evidence, over) \
+            and not any(_printed_near(p, page.places, (lo, hi)) is not None for p in (page.headline, page.text)) \
+            and _most_like(evidence, page.headline, lo, hi, page.index) is None:
+        # A title line the page never prints near the story (a site's name and motto), and
+        # a headline over a byline with a name: the headline.
+        return evidence[over].block.text.strip(), over
     if page is not None and headline == page.index:
         return page.headline, headline  # the title line is all the headline there is
     if engine is not None:
@@ -354,6 +364,44 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if headline is not None:
         return evidence[headline].block.text.strip(), headline
     return None, None
+
+
+def extended(evidence, title: str | None, anchor: int | None) -> str | None:
+    """The title as printed again just below its block with more after a separator, as a
+    headline and its subtitle in one block ("Series - Part 49 – The Subject")."""
+    if not title or anchor is None:
+        return title
+    for j in range(anchor + 1, min(len(evidence), anchor + 1 + MAX_EXTEND_BELOW)):
+        text = evidence[j].block.text.strip()
+        if text.startswith(title) and _EXTENSION.match(text, len(title)) and _headline_like(evidence[j]):
+            return text
+    return title
+
+
+# Blocks under the title's block looked at for the title printed with more after it.
+MAX_EXTEND_BELOW = 2
+_EXTENSION = regex.compile(r"\s+[-–—:|]\s+\S")
+
+
+# A breadcrumb's first crumb: the home page, in the languages pages are written in.
+_HOME = regex.compile(
+    r"\s*(?:home|startseite|start|accueil|inicio|início|home page|strona główna|главная|pagina iniziale|hoofdpagina)\b",
+    regex.IGNORECASE,
+)
+MIN_CRUMB_WORDS = 3
+
+
+def _after_breadcrumb(evidence, lo: int, hi: int) -> int | None:
+    """A headline printed right under a breadcrumb that ends with it: the page's own title."""
+    for i in range(hi, max(lo, 1) - 1, -1):
+        ev = evidence[i]
+        if ev.words < MIN_CRUMB_WORDS or not _headline_like(ev):
+            continue
+        crumbs = evidence[i - 1].block.text
+        head = norm(ev.block.text)
+        if _HOME.match(crumbs) and norm(crumbs).endswith(" " + head):
+            return i
+    return None
 
 
 def _most_like(evidence, wanted: str, lo: int, hi: int, skip: int, floor: float = 0.6) -> int | None:
@@ -424,6 +472,20 @@ _BYLINE_START = regex.compile(
 _META_LINES = frozenset({"meta.byline", "meta.byline-user", "meta.byline-word", "meta.name-date-line",
                          "meta.date-line", "meta.time-line"})
 MAX_OVER_BYLINE_WORDS = 25
+
+
+_NAMED_LINES = frozenset({"meta.byline", "meta.name-date-line"})
+
+
+def _named_under(evidence, i: int) -> bool:
+    """The block under ``i`` is a byline that names someone, and ``i`` is not itself a name."""
+    text = evidence[i].block.text
+    return any(rule.id in _NAMED_LINES for rule, _ in evidence[i + 1].metadata) \
+        and not _SENTENCES.search(text) and not bare_names(text, None)[0]
+
+
+# Two sentences in one block: a standfirst, not a headline.
+_SENTENCES = regex.compile(r"\w[.?!]\s+\p{Lu}")
 
 
 def _over_byline(evidence, lo: int, hi: int) -> int | None:

@@ -92,6 +92,15 @@ UPDATED_LABELS = (
     "gewijzigd", "uppdaterad", "oppdatert", "opdateret", "aktualizováno", "atualizado",
 )
 
+# Labels that say a date is an event's, not the page's: "Termin: 21.02.2020, 19 Uhr".
+EVENT_LABELS = (
+    "termin", "termine", "veranstaltungsdatum", "veranstaltung", "event date", "event", "events",
+    "date de l'événement", "événement", "fecha del evento", "evento", "data dell'evento",
+    "data do evento", "data wydarzenia", "wydarzenie", "termin wydarzenia", "datum evenement",
+    "evenement", "дата проведения", "мероприятие", "anmeldeschluss", "einsendeschluss",
+    "deadline", "date limite", "fecha límite", "scadenza",
+)
+
 # News agencies as they sign stories, in their usual spelling.
 AGENCIES = (
     "The Canadian Press", "Canadian Press", "Associated Press", "Reuters", "Thomson Reuters",
