@@ -322,3 +322,19 @@ def test_furniture_words_on_a_box_of_paragraphs_say_nothing():
     assert not by_text[STORY[0]].chrome_class
     assert by_text["Share on Facebook"].chrome_class
     assert by_text[TEASERS[0]].chrome_class
+
+
+@pytest.mark.parametrize("body, line", [
+    ("<div><span>By</span><span><a href='/jo'>Jo Doe</a></span></div>", "By Jo Doe"),  # side by side: apart
+    ("<div><a href='/a'>Home</a><a href='/b'>News</a><a href='/c'>Sport</a></div>", "Home News Sport"),
+    ("<div><span>May 2021</span><a href='/p'><i class='icon'></i>PDF</a></div>", "May 2021 PDF"),  # an empty <i> is an icon
+    ("<p><b>W</b>ord and the 21<sup>st</sup> <em>cent</em><em>ury</em></p>", "Word and the 21st century"),
+    ("<h2><span>U</span><span>n terrain</span></h2>", "Un terrain"),  # a drop cap
+    ("<p>the <span>Ch</span><span>â</span><span>teau</span></p>", "the Château"),  # runs of spans in one word
+    ("<p><span>Carbs: </span><span>31</span><span>g</span></p>", "Carbs: 31g"),
+    ("<p><span>東京</span><span>大阪</span></p>", "東京大阪"),  # no spaces between words in this script
+    ("<pre><span>foo</span><span>Bar</span></pre>", "fooBar"),
+    ("<p>As <a href='/x'>Jo Doe</a>reports</p>", "As Jo Doereports"),  # text next to an element: as rendered
+])
+def test_inline_elements_side_by_side_are_spaced_like_a_browser_lays_them_out(body, line):
+    assert html_to_text(page(body)).splitlines()[-1] == line

@@ -61,6 +61,13 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "furniture", "meta", "story"})
 # Regions whose prose is never the story's container (see _mark_root).
 _NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
+# Inline elements that style parts of words ("<b>W</b>ord", "21<sup>st</sup>"):
+# no space is ever put at their edges (see _Walker.space).
+_WORD_LEVEL = frozenset({"b", "strong", "i", "em", "u", "s", "strike", "sup", "sub", "small", "big", "font",
+                         "tt", "code", "kbd", "var", "samp", "wbr", "ruby", "rt", "rp", "mark", "abbr", "del"})
+# Scripts written without spaces between words.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACE_AFTER = frozenset(".,;:!?)]}”’»%")
 
 
 @dataclass(slots=True)
@@ -248,6 +255,9 @@ class _Walker:
         self.group = 0
         self.gap = False
         self.frame = _Frame((), frozenset(), 0, False, 0, (), 0)
+        # Inline edges met since the last text: an element closed, then another
+        # opened; or a word-level element at either (see space()).
+        self.closed = self.opened = self.glued = False
         # Block element id -> (first, end) walk positions of the blocks inside it.
         self.spans: dict[int, tuple[int, int]] = {}
         self._text_lengths: dict[int, int] = {}
@@ -272,6 +282,9 @@ class _Walker:
             for node in children:
                 if isinstance(node, NavigableString):
                     if node and not isinstance(node, not_text):
+                        if self.opened and not self.glued and parts:
+                            self.space(node, frame)
+                        self.closed = self.opened = self.glued = False
                         parts.append(node)
                         if frame.links:
                             self.link_chars += len(node.strip())
@@ -291,17 +304,27 @@ class _Walker:
                     self.flush()
                     continue
                 child = self._enter(node, name, attrs, hidden, frame)
+                if name in _WORD_LEVEL and (node.contents or name == "wbr"):
+                    self.glued = True  # an empty <i> is an icon, not a letter's style
+                elif self.closed:
+                    self.opened = True
                 if name in block:
                     self.flush()
                     if name in paragraph:
                         self.gap = True
                     self.frame = child
                     self.spans[id(node)] = (len(self.blocks), len(self.blocks))
-                stack.append((iter(node.contents), child, node if name in block else None))
+                stack.append((iter(node.contents), child, node))
                 break
             else:
                 _, _, element = stack.pop()
-                if element is not None:
+                if element is None or element.name not in block:
+                    if element is not None:
+                        if element.name in _WORD_LEVEL and (element.contents or element.name == "wbr"):
+                            self.glued = True
+                        else:
+                            self.closed = True
+                else:
                     # Leaving a block element: its text ends here; the parent's context resumes.
                     self.flush()
                     ident = id(element)
@@ -309,6 +332,22 @@ class _Walker:
                     if element.name in paragraph:
                         self.gap = True
                     self.frame = stack[-1][1]
+
+    def space(self, node: str, frame: _Frame) -> None:
+        """A space between two inline elements side by side (``<span>By</span><a>Jo
+        Doe</a>``, a row of links), which pages lay out apart. Not after a lone
+        letter (a drop cap), before a small letter that may go on a word (editors
+        split words into runs of spans), in scripts without spaces, or in
+        preformatted text."""
+        last = self.parts[-1]
+        left, right = last[-1], node[0]
+        if not right.isalnum() or not (left.isalnum() or left in _SPACE_AFTER) or "pre" in frame.names:
+            return
+        if len(last.strip()) < 2 or (right.islower() and left.isalnum()):
+            return  # "<span>U</span><span>n terrain", "<span>Ch</span><span>âteau</span>", "31<span>g</span>"
+        if _UNSPACED.match(left) or _UNSPACED.match(right):
+            return
+        self.parts.append(" ")
 
     def text_length(self, node) -> int:
         """``len(node.get_text())``, each element counted once: nested hidden or
