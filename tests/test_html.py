@@ -332,7 +332,8 @@ def test_furniture_words_on_a_box_of_paragraphs_say_nothing():
     ("<h2><span>U</span><span>n terrain</span></h2>", "Un terrain"),  # a drop cap
     ("<p>the <span>Ch</span><span>â</span><span>teau</span></p>", "the Château"),  # runs of spans in one word
     ("<p><span>Carbs: </span><span>31</span><span>g</span></p>", "Carbs: 31g"),
-    ("<p><span>東京</span><span>大阪</span></p>", "東京大阪"),  # no spaces between words in this script
+    ("<p>今回はアプリ<a href='/k'>Kindle for PC</a>に関する話</p>", "今回はアプリ Kindle for PC に関する話"),
+    ("<p><span>一波波</span>接續性<b>低溫</b>寒流</p>", "一波波 接續性低溫寒流"),  # no spaces between words in this script
     ("<pre><span>foo</span><span>Bar</span></pre>", "fooBar"),
     ("<p>As <a href='/x'>Jo Doe</a>reports</p>", "As Jo Doereports"),  # text next to an element: as rendered
 ])

@@ -255,9 +255,9 @@ class _Walker:
         self.group = 0
         self.gap = False
         self.frame = _Frame((), frozenset(), 0, False, 0, (), 0)
-        # Inline edges met since the last text: an element closed, then another
-        # opened; or a word-level element at either (see space()).
-        self.closed = self.opened = self.glued = False
+        # Inline edges met since the last text: any, an element closed, then
+        # another opened; a word-level element at either (see space()).
+        self.edge = self.closed = self.opened = self.glued = False
         # Block element id -> (first, end) walk positions of the blocks inside it.
         self.spans: dict[int, tuple[int, int]] = {}
         self._text_lengths: dict[int, int] = {}
@@ -282,9 +282,9 @@ class _Walker:
             for node in children:
                 if isinstance(node, NavigableString):
                     if node and not isinstance(node, not_text):
-                        if self.opened and not self.glued and parts:
+                        if (self.opened or self.edge) and not self.glued and parts:
                             self.space(node, frame)
-                        self.closed = self.opened = self.glued = False
+                        self.closed = self.opened = self.glued = self.edge = False
                         parts.append(node)
                         if frame.links:
                             self.link_chars += len(node.strip())
@@ -306,8 +306,10 @@ class _Walker:
                 child = self._enter(node, name, attrs, hidden, frame)
                 if name in _WORD_LEVEL and (node.contents or name == "wbr"):
                     self.glued = True  # an empty <i> is an icon, not a letter's style
-                elif self.closed:
-                    self.opened = True
+                else:
+                    self.edge = True
+                    if self.closed:
+                        self.opened = True
                 if name in block:
                     self.flush()
                     if name in paragraph:
@@ -323,7 +325,7 @@ class _Walker:
                         if element.name in _WORD_LEVEL and (element.contents or element.name == "wbr"):
                             self.glued = True
                         else:
-                            self.closed = True
+                            self.closed = self.edge = True
                 else:
                     # Leaving a block element: its text ends here; the parent's context resumes.
                     self.flush()
@@ -337,16 +339,21 @@ class _Walker:
         """A space between two inline elements side by side (``<span>By</span><a>Jo
         Doe</a>``, a row of links), which pages lay out apart. Not after a lone
         letter (a drop cap), before a small letter that may go on a word (editors
-        split words into runs of spans), in scripts without spaces, or in
-        preformatted text."""
+        split words into runs of spans), or in preformatted text. In scripts
+        without spaces the edge of a link or span is the one word boundary the
+        page marks, so it gets a space too ("アプリ<a>Kindle</a>に")."""
         last = self.parts[-1]
         left, right = last[-1], node[0]
-        if not right.isalnum() or not (left.isalnum() or left in _SPACE_AFTER) or "pre" in frame.names:
+        if not right.isalnum() or "pre" in frame.names:
+            return
+        if _UNSPACED.match(left) or _UNSPACED.match(right):
+            if left.isalnum():
+                self.parts.append(" ")
+            return
+        if not self.opened or not (left.isalnum() or left in _SPACE_AFTER):
             return
         if len(last.strip()) < 2 or (right.islower() and left.isalnum()):
             return  # "<span>U</span><span>n terrain", "<span>Ch</span><span>âteau</span>", "31<span>g</span>"
-        if _UNSPACED.match(left) or _UNSPACED.match(right):
-            return
         self.parts.append(" ")
 
     def text_length(self, node) -> int:
