@@ -339,3 +339,16 @@ def test_furniture_words_on_a_box_of_paragraphs_say_nothing():
 ])
 def test_inline_elements_side_by_side_are_spaced_like_a_browser_lays_them_out(body, line):
     assert html_to_text(page(body)).splitlines()[-1] == line
+
+
+def test_a_long_paragraph_ending_in_an_address_still_marks_the_story_container():
+    story = (" ".join(STORY[:2]) + " Details and the full programme of the week are published by the organisers "
+             "at http://example.org/programme")
+    signup = ("<div class='box'><p>I agree that the association may send me news about its work by email, "
+              "and I can withdraw this at any time.</p><p>I agree to the processing of my data as the privacy "
+              "policy describes it, and I will get a mail to confirm.</p></div>")
+    blocks = read_page(page(f"<div><div><h1>Council approves bridge</h1><p>{story}</p></div></div>"
+                            f"<div><div>{signup}</div></div>")).blocks
+    by_text = {b.text: b.html for b in blocks}
+    assert by_text[story].in_root
+    assert not any(info.in_root for text, info in by_text.items() if text.startswith("I agree"))

@@ -46,6 +46,9 @@ VOID_SHARE = 0.5
 # Flags that say chrome are void on an element holding this share of the prose.
 PROSE_VOID_SHARE = 0.3
 _MIN_PROSE = 400
+# A block of this many words speaks for its container however it ends (a
+# paragraph may end in a link or an address; see _mark_root).
+_LONG_PROSE = 25
 # Furniture (a share bar, a menu, a widget) holds no paragraphs: an element so
 # named around this many paragraphs of prose is a wrapper, and its name says nothing.
 FURNITURE_PARAGRAPHS = 2
@@ -560,7 +563,7 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         if info is None or len(info.ancestors) < 2:
             continue
         words = b.text.count(" ") + 1
-        if words < 8 or info.link_density > 0.5 or b.text[-1] not in _PROSE_END:
+        if words < 8 or info.link_density > 0.5 or (b.text[-1] not in _PROSE_END and words < _LONG_PROSE):
             continue
         if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
             continue  # a long comment or a sidebar's prose is not the story's container
