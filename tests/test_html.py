@@ -352,3 +352,22 @@ def test_a_long_paragraph_ending_in_an_address_still_marks_the_story_container()
     by_text = {b.text: b.html for b in blocks}
     assert by_text[story].in_root
     assert not any(info.in_root for text, info in by_text.items() if text.startswith("I agree"))
+
+
+def test_an_h1_opening_the_story_is_its_headline_though_a_byline_follows():
+    body = ("<div class='promo'><h3>Welcome to our network experience today</h3><a href='/more'>Learn More</a></div>"
+            "<article><h1>Two officers charged over the records of the bridge vote</h1>"
+            "<div>Kevin Johnson and Kevin McCoy</div>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert [d.text for d in decisions if d.rule == "story.headline"] == [
+        "Two officers charged over the records of the bridge vote"]
+    assert "Two officers charged" not in article.text and all(p in article.text for p in STORY)
+
+
+def test_a_title_repeat_that_is_no_heading_gives_way_to_the_heading_just_below():
+    body = ("<div><ul><li><a href='/'>Home</a></li><li><a href='/b'>Council approves bridge</a></li></ul></div>"
+            "<div><span>March 5, 2024</span></div><article><h1>Council approves bridge</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    _, decisions = Cleaner().clean_html_and_explain(page(body))
+    headline = [d for d in decisions if d.rule == "story.headline"]
+    assert len(headline) == 1 and read_page(page(body)).blocks[headline[0].index].html.heading == 1
