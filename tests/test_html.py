@@ -371,3 +371,14 @@ def test_a_title_repeat_that_is_no_heading_gives_way_to_the_heading_just_below()
     _, decisions = Cleaner().clean_html_and_explain(page(body))
     headline = [d for d in decisions if d.rule == "story.headline"]
     assert len(headline) == 1 and read_page(page(body)).blocks[headline[0].index].html.heading == 1
+
+
+def test_camel_case_class_names_speak_for_chrome_and_metadata_not_for_story():
+    body = ("<div class='mainNav'><a href='/'>Home</a> <a href='/n'>News</a></div>"
+            + story_html().replace("</h1>", "</h1><div class='imageEmbedCaption'>The old bridge at dusk</div>")
+            + f"<div class='teaserContentWrap'><p>{TEASERS[0]}</p></div>")
+    by_text = {b.text: b.html for b in read_page(page(body)).blocks}
+    assert by_text["Home News"].chrome_class
+    assert by_text["The old bridge at dusk"].meta_class
+    assert not by_text[TEASERS[0]].story_class  # "Content" tails many names
+    assert not by_text[STORY[0]].chrome_class

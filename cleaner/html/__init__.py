@@ -71,6 +71,7 @@ _WORD_LEVEL = frozenset({"b", "strong", "i", "em", "u", "s", "strike", "sup", "s
 # Scripts written without spaces between words.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 _SPACE_AFTER = frozenset(".,;:!?)]}”’»%")
+_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
 @dataclass(slots=True)
@@ -490,9 +491,7 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
         if flag not in have and flag not in new:
             new.append(flag)
     if attrs:
-        words = " ".join(filter(None, (attrs.get("class"), attrs.get("id")))).lower()
-        if "tag-" in words:
-            words = _tables()["taxonomy"].sub(" ", words)
+        words = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
         if words:
             new.extend(_class_flags(words))
     return new
@@ -500,10 +499,19 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
 
 @lru_cache(maxsize=4096)
 def _class_flags(words: str) -> tuple[str, ...]:
-    """The flags that class and id words say: pages repeat the same few classes."""
+    """The flags that class and id words say: pages repeat the same few classes.
+    Chrome and metadata words are sought in camelCase words too ("mainNav",
+    "imageEmbedCaption"); story words not, being the generic tails of such
+    names ("teaserContentWrap", "cardBody")."""
     tables = _tables()
-    flags = tuple(flag for flag in ("chrome", "meta", "story") if tables[flag].search(words) is not None)
-    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(words)):
+    split = _CAMEL.sub(" ", words).lower()
+    words = words.lower()
+    if "tag-" in words:
+        words = tables["taxonomy"].sub(" ", words)
+        split = tables["taxonomy"].sub(" ", split)
+    flags = tuple(flag for flag in ("chrome", "meta", "story")
+                  if tables[flag].search(words if flag == "story" else split) is not None)
+    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(split)):
         flags = tuple("furniture" if f == "chrome" else f for f in flags)
     return flags
 
