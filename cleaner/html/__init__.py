@@ -113,7 +113,8 @@ def _tables() -> dict:
         "drop": frozenset(t["drop"]),
         "block": frozenset(t["block"]),
         "paragraph": frozenset(t["paragraph"]),
-        "hidden": frozenset(t["hidden_words"]),
+        # One search per class attribute, not a set of its lower-cased words.
+        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)", regex.IGNORECASE),
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
         "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
@@ -504,8 +505,9 @@ def _class_flags(words: str) -> tuple[str, ...]:
     "imageEmbedCaption"); story words not, being the generic tails of such
     names ("teaserContentWrap", "cardBody")."""
     tables = _tables()
-    split = _CAMEL.sub(" ", words).lower()
-    words = words.lower()
+    lower = words.lower()
+    split = _CAMEL.sub(" ", words).lower() if lower != words else lower
+    words = lower
     if "tag-" in words:
         words = tables["taxonomy"].sub(" ", words)
         split = tables["taxonomy"].sub(" ", split)
@@ -523,7 +525,7 @@ def _hidden(attrs: dict, tables: dict) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes.split()):
+    if classes and tables["hidden"].search(classes) is not None:
         return True
     return False
 
