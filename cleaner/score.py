@@ -423,6 +423,10 @@ def title_key(text: str) -> str:
     return " ".join(T.WORD.findall(text.casefold()))
 
 
+# Blocks below a title repeat that is no heading (a breadcrumb, a link) where a heading copy is sought.
+HEADING_REACH = 8
+
+
 def find_title_repeat(evidence: list[Evidence]) -> int | None:
     """The block that repeats the page's title line (its site suffix removed).
 
@@ -439,7 +443,6 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     wanted = title_key(split_title(title))
     if T.word_count(wanted) < 2:
         return None
-    whole = title_key(title)
     # A headline holding a dash of its own ("Test – Newcomer | Site") is printed
     # whole: any unbroken run of the title's parts at least as long as the chosen one.
     parts = _TITLE_SPLIT.split(title)
@@ -449,17 +452,21 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     # Two sentences closed by full stops are a summary and the lead that repeats
     # it (a story opening with its standfirst), not a page title and a headline.
     sentence = title.rstrip().endswith(".")
+    found = None
     for i in range(first + 1, min(len(evidence), first + 400)):
+        if found is not None and i > found + HEADING_REACH:
+            break
         ev = evidence[i]
         if not 0.5 * len(want_set) <= len(ev.tokens) <= 2 * len(want_set) + 3:
             continue
         if sentence and ev.block.text.rstrip().endswith("."):
             continue
         key = title_key(ev.block.text)
-        if key in spans:
-            return i
         got = set(key.split())
         common = len(got & want_set)
-        if common >= 0.8 * len(want_set) and common >= 0.8 * len(got):
-            return i
-    return None
+        if key in spans or (common >= 0.8 * len(want_set) and common >= 0.8 * len(got)):
+            if ev.block.html is None or ev.block.html.heading:
+                return i
+            if found is None:
+                found = i  # on a page, a heading a little further down is the better copy
+    return found

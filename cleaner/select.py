@@ -535,6 +535,8 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
     question = start <= first and _asks(opening)
     if _headline_like(opening) and start < end and not question:
+        if _heading(opening) == 1:
+            return start  # the page marks it: an <h1> opening the story
         # Compared with the first paragraph, past a byline, date line or share bar under it.
         below = next((ev for ev in evidence[start + 1:end + 1]
                       if ev.chrome is None and not ev.metadata and ev.boundary is None), None)
@@ -549,6 +551,12 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
         if ev.words > _HEADLINE_MAX_WORDS:
             break
     return None
+
+
+def _heading(ev: Evidence) -> int:
+    """The block's heading level on an HTML page (1 to 6), else 0."""
+    info = ev.block.html
+    return info.heading if info is not None else 0
 
 
 def _first_content(evidence: list[Evidence]) -> int:

@@ -322,3 +322,63 @@ def test_furniture_words_on_a_box_of_paragraphs_say_nothing():
     assert not by_text[STORY[0]].chrome_class
     assert by_text["Share on Facebook"].chrome_class
     assert by_text[TEASERS[0]].chrome_class
+
+
+@pytest.mark.parametrize("body, line", [
+    ("<div><span>By</span><span><a href='/jo'>Jo Doe</a></span></div>", "By Jo Doe"),  # side by side: apart
+    ("<div><a href='/a'>Home</a><a href='/b'>News</a><a href='/c'>Sport</a></div>", "Home News Sport"),
+    ("<div><span>May 2021</span><a href='/p'><i class='icon'></i>PDF</a></div>", "May 2021 PDF"),  # an empty <i> is an icon
+    ("<p><b>W</b>ord and the 21<sup>st</sup> <em>cent</em><em>ury</em></p>", "Word and the 21st century"),
+    ("<h2><span>U</span><span>n terrain</span></h2>", "Un terrain"),  # a drop cap
+    ("<p>the <span>Ch</span><span>â</span><span>teau</span></p>", "the Château"),  # runs of spans in one word
+    ("<p><span>Carbs: </span><span>31</span><span>g</span></p>", "Carbs: 31g"),
+    ("<p>今回はアプリ<a href='/k'>Kindle for PC</a>に関する話</p>", "今回はアプリ Kindle for PC に関する話"),
+    ("<p><span>一波波</span>接續性<b>低溫</b>寒流</p>", "一波波 接續性低溫寒流"),  # no spaces between words in this script
+    ("<pre><span>foo</span><span>Bar</span></pre>", "fooBar"),
+    ("<p>As <a href='/x'>Jo Doe</a>reports</p>", "As Jo Doereports"),  # text next to an element: as rendered
+])
+def test_inline_elements_side_by_side_are_spaced_like_a_browser_lays_them_out(body, line):
+    assert html_to_text(page(body)).splitlines()[-1] == line
+
+
+def test_a_long_paragraph_ending_in_an_address_still_marks_the_story_container():
+    story = (" ".join(STORY[:2]) + " Details and the full programme of the week are published by the organisers "
+             "at http://example.org/programme")
+    signup = ("<div class='box'><p>I agree that the association may send me news about its work by email, "
+              "and I can withdraw this at any time.</p><p>I agree to the processing of my data as the privacy "
+              "policy describes it, and I will get a mail to confirm.</p></div>")
+    blocks = read_page(page(f"<div><div><h1>Council approves bridge</h1><p>{story}</p></div></div>"
+                            f"<div><div>{signup}</div></div>")).blocks
+    by_text = {b.text: b.html for b in blocks}
+    assert by_text[story].in_root
+    assert not any(info.in_root for text, info in by_text.items() if text.startswith("I agree"))
+
+
+def test_an_h1_opening_the_story_is_its_headline_though_a_byline_follows():
+    body = ("<div class='promo'><h3>Welcome to our network experience today</h3><a href='/more'>Learn More</a></div>"
+            "<article><h1>Two officers charged over the records of the bridge vote</h1>"
+            "<div>Kevin Johnson and Kevin McCoy</div>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert [d.text for d in decisions if d.rule == "story.headline"] == [
+        "Two officers charged over the records of the bridge vote"]
+    assert "Two officers charged" not in article.text and all(p in article.text for p in STORY)
+
+
+def test_a_title_repeat_that_is_no_heading_gives_way_to_the_heading_just_below():
+    body = ("<div><ul><li><a href='/'>Home</a></li><li><a href='/b'>Council approves bridge</a></li></ul></div>"
+            "<div><span>March 5, 2024</span></div><article><h1>Council approves bridge</h1>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    _, decisions = Cleaner().clean_html_and_explain(page(body))
+    headline = [d for d in decisions if d.rule == "story.headline"]
+    assert len(headline) == 1 and read_page(page(body)).blocks[headline[0].index].html.heading == 1
+
+
+def test_camel_case_class_names_speak_for_chrome_and_metadata_not_for_story():
+    body = ("<div class='mainNav'><a href='/'>Home</a> <a href='/n'>News</a></div>"
+            + story_html().replace("</h1>", "</h1><div class='imageEmbedCaption'>The old bridge at dusk</div>")
+            + f"<div class='teaserContentWrap'><p>{TEASERS[0]}</p></div>")
+    by_text = {b.text: b.html for b in read_page(page(body)).blocks}
+    assert by_text["Home News"].chrome_class
+    assert by_text["The old bridge at dusk"].meta_class
+    assert not by_text[TEASERS[0]].story_class  # "Content" tails many names
+    assert not by_text[STORY[0]].chrome_class

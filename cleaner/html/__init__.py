@@ -46,6 +46,9 @@ VOID_SHARE = 0.5
 # Flags that say chrome are void on an element holding this share of the prose.
 PROSE_VOID_SHARE = 0.3
 _MIN_PROSE = 400
+# A block of this many words speaks for its container however it ends (a
+# paragraph may end in a link or an address; see _mark_root).
+_LONG_PROSE = 25
 # Furniture (a share bar, a menu, a widget) holds no paragraphs: an element so
 # named around this many paragraphs of prose is a wrapper, and its name says nothing.
 FURNITURE_PARAGRAPHS = 2
@@ -61,6 +64,14 @@ _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "furniture", "meta", "story"})
 # Regions whose prose is never the story's container (see _mark_root).
 _NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
+# Inline elements that style parts of words ("<b>W</b>ord", "21<sup>st</sup>"):
+# no space is ever put at their edges (see _Walker.space).
+_WORD_LEVEL = frozenset({"b", "strong", "i", "em", "u", "s", "strike", "sup", "sub", "small", "big", "font",
+                         "tt", "code", "kbd", "var", "samp", "wbr", "ruby", "rt", "rp", "mark", "abbr", "del"})
+# Scripts written without spaces between words.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_SPACE_AFTER = frozenset(".,;:!?)]}”’»%")
+_CAMEL = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
 @dataclass(slots=True)
@@ -102,7 +113,8 @@ def _tables() -> dict:
         "drop": frozenset(t["drop"]),
         "block": frozenset(t["block"]),
         "paragraph": frozenset(t["paragraph"]),
-        "hidden": frozenset(t["hidden_words"]),
+        # One search per class attribute, not a set of its lower-cased words.
+        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)", regex.IGNORECASE),
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
         "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
@@ -248,6 +260,9 @@ class _Walker:
         self.group = 0
         self.gap = False
         self.frame = _Frame((), frozenset(), 0, False, 0, (), 0)
+        # Inline edges met since the last text: any, an element closed, then
+        # another opened; a word-level element at either (see space()).
+        self.edge = self.closed = self.opened = self.glued = False
         # Block element id -> (first, end) walk positions of the blocks inside it.
         self.spans: dict[int, tuple[int, int]] = {}
         self._text_lengths: dict[int, int] = {}
@@ -272,6 +287,9 @@ class _Walker:
             for node in children:
                 if isinstance(node, NavigableString):
                     if node and not isinstance(node, not_text):
+                        if (self.opened or self.edge) and not self.glued and parts:
+                            self.space(node, frame)
+                        self.closed = self.opened = self.glued = self.edge = False
                         parts.append(node)
                         if frame.links:
                             self.link_chars += len(node.strip())
@@ -291,17 +309,29 @@ class _Walker:
                     self.flush()
                     continue
                 child = self._enter(node, name, attrs, hidden, frame)
+                if name in _WORD_LEVEL and (node.contents or name == "wbr"):
+                    self.glued = True  # an empty <i> is an icon, not a letter's style
+                else:
+                    self.edge = True
+                    if self.closed:
+                        self.opened = True
                 if name in block:
                     self.flush()
                     if name in paragraph:
                         self.gap = True
                     self.frame = child
                     self.spans[id(node)] = (len(self.blocks), len(self.blocks))
-                stack.append((iter(node.contents), child, node if name in block else None))
+                stack.append((iter(node.contents), child, node))
                 break
             else:
                 _, _, element = stack.pop()
-                if element is not None:
+                if element is None or element.name not in block:
+                    if element is not None:
+                        if element.name in _WORD_LEVEL and (element.contents or element.name == "wbr"):
+                            self.glued = True
+                        else:
+                            self.closed = self.edge = True
+                else:
                     # Leaving a block element: its text ends here; the parent's context resumes.
                     self.flush()
                     ident = id(element)
@@ -309,6 +339,27 @@ class _Walker:
                     if element.name in paragraph:
                         self.gap = True
                     self.frame = stack[-1][1]
+
+    def space(self, node: str, frame: _Frame) -> None:
+        """A space between two inline elements side by side (``<span>By</span><a>Jo
+        Doe</a>``, a row of links), which pages lay out apart. Not after a lone
+        letter (a drop cap), before a small letter that may go on a word (editors
+        split words into runs of spans), or in preformatted text. In scripts
+        without spaces the edge of a link or span is the one word boundary the
+        page marks, so it gets a space too ("アプリ<a>Kindle</a>に")."""
+        last = self.parts[-1]
+        left, right = last[-1], node[0]
+        if not right.isalnum() or "pre" in frame.names:
+            return
+        if _UNSPACED.match(left) or _UNSPACED.match(right):
+            if left.isalnum():
+                self.parts.append(" ")
+            return
+        if not self.opened or not (left.isalnum() or left in _SPACE_AFTER):
+            return
+        if len(last.strip()) < 2 or (right.islower() and left.isalnum()):
+            return  # "<span>U</span><span>n terrain", "<span>Ch</span><span>âteau</span>", "31<span>g</span>"
+        self.parts.append(" ")
 
     def text_length(self, node) -> int:
         """``len(node.get_text())``, each element counted once: nested hidden or
@@ -441,9 +492,7 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
         if flag not in have and flag not in new:
             new.append(flag)
     if attrs:
-        words = " ".join(filter(None, (attrs.get("class"), attrs.get("id")))).lower()
-        if "tag-" in words:
-            words = _tables()["taxonomy"].sub(" ", words)
+        words = " ".join(filter(None, (attrs.get("class"), attrs.get("id"))))
         if words:
             new.extend(_class_flags(words))
     return new
@@ -451,10 +500,20 @@ def _new_flags(region: str | None, attrs: dict, hidden: bool, have: frozenset[st
 
 @lru_cache(maxsize=4096)
 def _class_flags(words: str) -> tuple[str, ...]:
-    """The flags that class and id words say: pages repeat the same few classes."""
+    """The flags that class and id words say: pages repeat the same few classes.
+    Chrome and metadata words are sought in camelCase words too ("mainNav",
+    "imageEmbedCaption"); story words not, being the generic tails of such
+    names ("teaserContentWrap", "cardBody")."""
     tables = _tables()
-    flags = tuple(flag for flag in ("chrome", "meta", "story") if tables[flag].search(words) is not None)
-    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(words)):
+    lower = words.lower()
+    split = _CAMEL.sub(" ", words).lower() if lower != words else lower
+    words = lower
+    if "tag-" in words:
+        words = tables["taxonomy"].sub(" ", words)
+        split = tables["taxonomy"].sub(" ", split)
+    flags = tuple(flag for flag in ("chrome", "meta", "story")
+                  if tables[flag].search(words if flag == "story" else split) is not None)
+    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(split)):
         flags = tuple("furniture" if f == "chrome" else f for f in flags)
     return flags
 
@@ -466,7 +525,7 @@ def _hidden(attrs: dict, tables: dict) -> bool:
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes and not tables["hidden"].isdisjoint(c.lower() for c in classes.split()):
+    if classes and tables["hidden"].search(classes) is not None:
         return True
     return False
 
@@ -514,7 +573,7 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         if info is None or len(info.ancestors) < 2:
             continue
         words = b.text.count(" ") + 1
-        if words < 8 or info.link_density > 0.5 or b.text[-1] not in _PROSE_END:
+        if words < 8 or info.link_density > 0.5 or (b.text[-1] not in _PROSE_END and words < _LONG_PROSE):
             continue
         if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
             continue  # a long comment or a sidebar's prose is not the story's container
