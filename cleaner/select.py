@@ -88,7 +88,6 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         runs = _cut_at_final(evidence, story_runs(evidence, gap_penalty))
         runs = _close_group(evidence, _drop_title_line(evidence, runs))
         # Text closes runs on weak prose too; a page's markup has told where its story box ends.
-        # Text closes runs on weak prose too; a page's markup has told where its story box ends.
         runs = _grow_runs(evidence, _fill_weak_gaps(evidence, runs), headline, close=bare_is_story)
         runs = _join_story_metadata(evidence, runs)
     start, end = runs[0][0], runs[-1][1]
@@ -307,13 +306,12 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     out: list[tuple[int, int]] = []
     floor = -1
     for k, (a, b) in enumerate(runs):
-        while (a - 1 > floor and a - 1 != headline and not _leaves(evidence[a - 1])
-               and _weak_prose(evidence[a - 1])):
+        while a - 1 > floor and a - 1 != headline and _weak_prose(evidence[a - 1]):
             a -= 1
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
         while True:
             grown = b
-            while close and grown + 1 < ceiling and not _leaves(evidence[grown + 1]) and _weak_prose(evidence[grown + 1]):
+            while close and grown + 1 < ceiling and _weak_prose(evidence[grown + 1]):
                 grown += 1
             grown = _announced_list_end(evidence, grown, ceiling)
             if grown == b:
@@ -325,7 +323,9 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
 
 
 def _weak_prose(ev: Evidence) -> bool:
-    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not ev.phrases and ev.soft >= 0
+    """Prose near zero that no rule takes out, cuts or weighs against."""
+    return (ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not _leaves(ev) and not ev.phrases
+            and ev.soft >= 0)
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
