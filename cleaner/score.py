@@ -98,20 +98,30 @@ class Evidence:
             self._content = frozenset(T.content_words(self.tokens, self.stops))
         return self._content
 
+    @property
+    def heading(self) -> int:
+        """The block's heading level on an HTML page (1 to 6), else 0."""
+        info = self.block.html
+        return info.heading if info is not None else 0
+
+
+# Cost of each run of story blocks (select.story_runs) when a weights file sets none.
+DEFAULT_GAP_PENALTY = 3.0
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     local: tuple[float, ...]
     context: tuple[float, ...]
     revise: tuple[float, ...]
-    gap_penalty: float = 3.0  # cost of each run of story blocks (select.story_runs)
+    gap_penalty: float = DEFAULT_GAP_PENALTY
 
     @classmethod
     def from_tables(cls, local: dict, context: dict, revise: dict, select: dict | None = None) -> "Weights":
         return cls(tuple(float(local.get(k, 0.0)) for k in LOCAL + HTML),
                    tuple(float(context.get(k, 0.0)) for k in CONTEXT),
                    tuple(float(revise.get(k, 0.0)) for k in REVISE),
-                   float((select or {}).get("gap_penalty", 3.0)))
+                   float((select or {}).get("gap_penalty", DEFAULT_GAP_PENALTY)))
 
 
 @lru_cache(maxsize=4)

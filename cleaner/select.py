@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .rules import Rule
-from .score import Evidence
+from .score import DEFAULT_GAP_PENALTY, Evidence
 from . import text as T
 
 # Decisions the engine makes itself, with their stable ids.
@@ -36,7 +36,7 @@ STRONG = 2.0
 CHROME = -5.0
 # Cost of each run of story blocks, in units of block mass (see story_runs), when
 # the weights file sets none.
-GAP_PENALTY = 3.0
+GAP_PENALTY = DEFAULT_GAP_PENALTY
 # Share of a block's word 4-grams already in the story that makes it a repeat.
 REPEAT_SHARE = 0.7
 # A block holding this many other kept blocks' text is a copy of the story.
@@ -146,7 +146,7 @@ def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
         j = i
         while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
             j += 1
-        if j - i > LIST_MAX or any(_leaves(evidence[m]) or evidence[m].phrases for m in range(i, j + 1)):
+        if j - i > LIST_MAX or not all(_unmarked(evidence[m]) for m in range(i, j + 1)):
             break
         b, i = j, j + 1
         if not _ends_with_colon(evidence[j]):
@@ -173,8 +173,7 @@ def _close_group(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[
     group = evidence[end].block.group
     stop = end
     while (stop + 1 < len(evidence) and evidence[stop + 1].block.group == group
-           and not _leaves(evidence[stop + 1]) and not evidence[stop + 1].phrases
-           and evidence[stop + 1].score > GROUP_TAIL_MIN):
+           and _unmarked(evidence[stop + 1]) and evidence[stop + 1].score > GROUP_TAIL_MIN):
         stop += 1
     if stop + 1 < len(evidence) and evidence[stop + 1].block.group == group:
         return runs  # the group goes on into chrome: its story part ended where it did
@@ -324,8 +323,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
 
 def _weak_prose(ev: Evidence) -> bool:
     """Prose near zero that no rule takes out, cuts or weighs against."""
-    return (ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and not _leaves(ev) and not ev.phrases
-            and ev.soft >= 0)
+    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and _unmarked(ev) and ev.soft >= 0
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -535,7 +533,7 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
     question = start <= first and _asks(opening)
     if _headline_like(opening) and start < end and not question:
-        if _heading(opening) == 1:
+        if opening.heading == 1:
             return start  # the page marks it: an <h1> opening the story
         # Compared with the first paragraph, past a byline, date line or share bar under it.
         below = next((ev for ev in evidence[start + 1:end + 1]
@@ -553,12 +551,6 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     return None
 
 
-def _heading(ev: Evidence) -> int:
-    """The block's heading level on an HTML page (1 to 6), else 0."""
-    info = ev.block.html
-    return info.heading if info is not None else 0
-
-
 def _first_content(evidence: list[Evidence]) -> int:
     """The first block no chrome rule takes: the page's title line in scraped text."""
     return next((i for i, ev in enumerate(evidence) if ev.chrome is None), 0)
@@ -574,6 +566,11 @@ def _leaves(ev: Evidence) -> bool:
     metadata line that does not stay (datelines and credit lines stay)."""
     return (ev.chrome is not None or (ev.boundary is not None and not ev.boundary.keep)
             or any(not rule.keep for rule, _ in ev.metadata))
+
+
+def _unmarked(ev: Evidence) -> bool:
+    """Whether no rule takes the block out of a story or cuts a label off it."""
+    return not _leaves(ev) and not ev.phrases
 
 
 def _headline_like(ev: Evidence) -> bool:

@@ -36,7 +36,7 @@ from cleaner.select import story_runs  # noqa: E402
 
 
 WEIGHT_POWER = 0.5
-GAP_PENALTY = 3.0  # cost of each story run; --gap-penalty, else the weights file's
+GAP_PENALTY = S.DEFAULT_GAP_PENALTY  # cost of each story run; --gap-penalty, else the weights file's
 
 
 def trigrams(tokens):

@@ -309,8 +309,8 @@ class _Walker:
                     self.flush()
                     continue
                 child = self._enter(node, name, attrs, hidden, frame)
-                if name in _WORD_LEVEL and (node.contents or name == "wbr"):
-                    self.glued = True  # an empty <i> is an icon, not a letter's style
+                if _styles_letters(node):
+                    self.glued = True
                 else:
                     self.edge = True
                     if self.closed:
@@ -327,7 +327,7 @@ class _Walker:
                 _, _, element = stack.pop()
                 if element is None or element.name not in block:
                     if element is not None:
-                        if element.name in _WORD_LEVEL and (element.contents or element.name == "wbr"):
+                        if _styles_letters(element):
                             self.glued = True
                         else:
                             self.closed = self.edge = True
@@ -516,6 +516,11 @@ def _class_flags(words: str) -> tuple[str, ...]:
     if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(split)):
         flags = tuple("furniture" if f == "chrome" else f for f in flags)
     return flags
+
+
+def _styles_letters(node) -> bool:
+    """A word-level element around text ("<b>W</b>ord"); an empty <i> is an icon, not a letter's style."""
+    return node.name in _WORD_LEVEL and (bool(node.contents) or node.name == "wbr")
 
 
 def _hidden(attrs: dict, tables: dict) -> bool:

@@ -124,7 +124,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
-    found = _bare_authors(evidence, zones, lang, title, page, agency)
+    found = _bare_authors(evidence, zones, lang, exclude, agency)
     if found[0]:
         return found
     # A post's footer line a little further after the story: "May 3, 2020 by Jane in News".
@@ -144,7 +144,8 @@ def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], st
     for head in zones.heads:
         for i in head[:MAX_CLOSE_NAMES]:
             ev = evidence[i]
-            if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
+            # An HTML heading of capitalised words is a section's or a teaser's title, not a byline.
+            if ev.chrome is not None or ev.words > MAX_BARE_WORDS or ev.heading:
                 continue
             names, agency, had_date = bare_names(ev.block.text, lang, lenient=True)
             if names and not any(TT.norm(n) in exclude for n in names) and (had_date or _near_date(evidence, i, lang, reach=1)):
@@ -175,10 +176,10 @@ def _prefixed(evidence, groups, lang):
                 yield found[0], found[1], i
 
 
-def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
-    # Lines of names alone, close under the headline and beside a date or a byline word.
+def _bare_authors(evidence, zones: Z.Zones, lang, exclude, agency):
+    """Lines of names alone, close under the headline and beside a date or a byline word;
+    ``exclude``: the normalised title, site and headline, which are never names."""
     dated = any(_date_line(evidence[i], lang) for i in (*zones.above, *(i for h in zones.heads for i in h[:MAX_BARE_POSITION])))
-    exclude = {TT.norm(t) for t in (title, page.site if page else None, page.headline if page else None) if t}
     # Close under a headline: among its first three blocks, with no paragraph of prose before it.
     candidates = [(i, k <= 2 and not any(_prose(evidence[j]) for j in head[:k]))
                   for head in zones.heads for k, i in enumerate(head[:MAX_BARE_POSITION])]
@@ -190,7 +191,7 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     paired = [i for i in (*range(start, min(end, start + into) + 1), *zones.tail) if i not in zones.lead]
     for i, close in candidates:
         ev = evidence[i]
-        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or _heading(ev):
+        if ev.chrome is not None or ev.words > MAX_BARE_WORDS or ev.heading:
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang, lenient=True)
         agency = agency or found_agency
@@ -202,7 +203,7 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
     for i in paired:
         ev = evidence[i]
         if ev.chrome is not None or ev.words > MAX_BARE_WORDS or not _NAME_START.match(ev.block.text) \
-                or not _near_date(evidence, i, lang, reach=1) or _heading(ev):
+                or not _near_date(evidence, i, lang, reach=1) or ev.heading:
             continue
         names, found_agency, had_date = bare_names(ev.block.text, lang)
         if names and not had_date and not any(TT.norm(n) in exclude for n in names):
@@ -221,11 +222,6 @@ def _bare_authors(evidence, zones: Z.Zones, lang, title, page, agency):
 
 def _prose(ev) -> bool:
     return ev.words >= Z.PROSE_WORDS and ev.punct_end
-
-
-def _heading(ev) -> bool:
-    """An HTML heading: a line of capitalised words there is a section's or a teaser's title."""
-    return ev.block.html is not None and bool(ev.block.html.heading)
 
 
 # A line of names starts with a capitalised word (a cheap test before reading it).
