@@ -221,6 +221,24 @@ def test_chinese_and_japanese_stories_are_not_broken(lang):
     assert clean(text).text == "\n\n".join(paragraphs)
 
 
+CJK_COMMENTS = {
+    "ja": ("コメント（2）", ["田中 2024/03/02 10:15", "橋ができれば通勤がずっと楽になると思います。本当に楽しみにしています。",
+                          "佐藤 2024/03/02 11:40", "建設費が高すぎるのではないでしょうか。もっと議論が必要だと思います。"]),
+    "zh": ("留言列表 (2)", ["#1 小王 於 2024/03/02 10:15", "这座桥建好以后上班会方便很多，真的很期待早日通车。",
+                         "#2 老李 於 2024/03/02 11:40", "造价是不是太高了？我觉得还需要更多的讨论才行。"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CJK))
+def test_a_comment_section_under_a_cjk_story_is_not_story(lang):
+    headline, paragraphs = CJK[lang]
+    label, comments = CJK_COMMENTS[lang]
+    text = "\n".join([headline, ""] + [p + "\n" for p in paragraphs] + [label, ""] + [c + "\n" for c in comments])
+    article, decisions = clean_and_explain(text)
+    assert article.text == "\n\n".join(paragraphs)
+    assert "end.comments" in {d.rule for d in decisions if not d.keep}
+
+
 def test_a_page_without_clear_prose_still_gives_its_best_region():
     text = "Opening hours\n\nMonday to Friday 9 to 17\nSaturday 10 to 14\n\nContact\n"
     assert clean(text).text.strip()
