@@ -1,6 +1,7 @@
 """HTML input: structure as evidence, the page's own metadata, and broken markup."""
 
 import json
+import re
 
 import pytest
 
@@ -77,6 +78,15 @@ def test_hidden_nodes_scripts_and_controls_never_appear():
                   "Option words"):
         assert words not in text
     assert STORY[0] in text
+
+
+def test_a_formulas_tex_source_is_not_shown_but_the_formula_is():
+    formula = ("<p>The cost grows as <math><semantics><mrow><mi>n</mi><mo>log</mo><mi>n</mi></mrow>"
+               "<annotation encoding='application/x-tex'>{\\displaystyle n\\log n}</annotation>"
+               "</semantics></math> with the number of spans.</p>")
+    text = html_to_text(page(story_html() + formula))
+    assert "displaystyle" not in text
+    assert re.search(r"The cost grows as n ?log ?n with the number of spans\.", text)
 
 
 def test_a_page_inside_noscript_is_kept():
