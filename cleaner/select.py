@@ -569,8 +569,9 @@ def _leaves(ev: Evidence) -> bool:
 
 
 def _unmarked(ev: Evidence) -> bool:
-    """Whether no rule takes the block out of a story or cuts a label off it."""
-    return not _leaves(ev) and not ev.phrases
+    """Whether no rule takes the block out of a story or cuts a label off it (a
+    span cut from anywhere in it, such as a formula's source, says nothing of it)."""
+    return not _leaves(ev) and all(rule.match == "anywhere" for rule, _, _ in ev.phrases)
 
 
 def _headline_like(ev: Evidence) -> bool:

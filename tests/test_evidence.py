@@ -239,6 +239,17 @@ def test_a_comment_section_under_a_cjk_story_is_not_story(lang):
     assert "end.comments" in {d.rule for d in decisions if not d.keep}
 
 
+def test_a_formulas_tex_source_is_cut_wherever_it_stands_and_the_formula_stays():
+    lead = "A matrix is Hermitian when it equals its own conjugate transpose, as Charles Hermite showed in 1855."
+    line = ("If the conjugate transpose of a matrix A {\\displaystyle A} is denoted by A H {\\displaystyle "
+            "A^{\\mathsf {H}}}, the property reads A = A H {\\displaystyle A=A^{\\mathsf {H}}} for every such matrix.")
+    article, decisions = clean_and_explain(f"Hermitian matrix\n\n{lead}\n\n{line}\n")
+    assert article.text.endswith("If the conjugate transpose of a matrix A is denoted by A H, "
+                                 "the property reads A = A H for every such matrix.")
+    cuts = [phrase for d in decisions for rule, phrase, _ in d.cuts if rule == "markup.tex-source"]
+    assert cuts == ["{\\displaystyle A=A^{\\mathsf {H}}}", "{\\displaystyle A^{\\mathsf {H}}}", "{\\displaystyle A}"]
+
+
 def test_a_page_without_clear_prose_still_gives_its_best_region():
     text = "Opening hours\n\nMonday to Friday 9 to 17\nSaturday 10 to 14\n\nContact\n"
     assert clean(text).text.strip()

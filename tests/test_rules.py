@@ -51,6 +51,19 @@ def test_user_pack_adds_a_rule(tmp_path):
     assert any(r.rule == "acme.promo" for r in article.removed)
 
 
+def test_user_phrase_rule_cuts_every_match_anywhere(tmp_path):
+    pack = tmp_path / "acme.toml"
+    pack.write_text(GOOD.replace('kind = "chrome"', 'kind = "phrase"\nmatch = "anywhere"')
+                    .replace('"get acme premium today"', "' ?\\[ad\\]'")
+                    .replace('["Get Acme Premium today"]', '["sales [ad] grew"]'))
+    page = ("Acme posts record profit\n\nAcme Corp said on Monday [ad] that its profit rose sharply in the third "
+            "quarter as sales [ad] of its premium service grew faster than analysts had expected.\n")
+    article = Cleaner([pack]).clean(page)
+    assert "[ad]" in clean(page).text
+    assert article.text.endswith("Acme Corp said on Monday that its profit rose sharply in the third "
+                            "quarter as sales of its premium service grew faster than analysts had expected.")
+
+
 def test_user_rule_overrides_builtin_by_id(tmp_path):
     pack = tmp_path / "p.toml"
     pack.write_text(GOOD.replace("acme.promo", "nav.skip-link"))
@@ -67,6 +80,7 @@ def test_user_rule_overrides_builtin_by_id(tmp_path):
     (GOOD.replace('id = "acme.promo"', 'id = "Bad Id"'), "needs an id"),
     (GOOD + 'colour = "red"\n', "unknown key(s)"),
     ("title = 'no rules'", "needs one or more [[rules]]"),
+    (GOOD.replace('kind = "chrome"', 'kind = "phrase"\nmatch = "block"'), "or 'anywhere' in it"),
 ])
 def test_invalid_packs_are_refused_with_file_line_and_id(tmp_path, text, message):
     pack = tmp_path / "bad.toml"

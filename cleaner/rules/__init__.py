@@ -4,8 +4,10 @@ A rule has a stable id, one of a few kinds, a plain description and examples tha
 the test suite checks. The kinds:
 
   chrome    a block that is never story (skip links, share bars, cookie notices)
-  phrase    a label glued to the start or end of a block ("... in the offing. Top Stories");
-            the phrase is cut off, and a block that is only the phrase is dropped
+  phrase    a label glued to the start or end of a block ("... in the offing. Top Stories"),
+            or with match = "anywhere" a span that is never text wherever it stands (a
+            formula's TeX source); the phrase is cut out, and a block that is only
+            phrases is dropped
   boundary  a block that marks the story's edge: after an ``end`` boundary blocks
             are chrome unless evidence says story; ``keep`` says whether the
             boundary block itself stays (a credit line does, "Related articles" does not);
@@ -90,9 +92,24 @@ class Rule:
                 f"rule {self.id} ({self.origin}): pattern ran past its time limit "
                 f"on a block of {len(text)} characters; simplify the pattern"
             ) from None
-        if m is None or self.kind != "phrase":
+        if m is None or self.kind != "phrase" or self.match == "anywhere":
             return m
         return m if _phrase_fits(text, m, self.match) else None
+
+    def find_all(self, text: str) -> list:
+        """Every match in ``text``, for phrases cut wherever they stand."""
+        pat = self.compiled
+        if pat is None or (self.max_length is not None and len(text) > self.max_length):
+            return []
+        try:
+            if self.trusted:
+                return list(pat.finditer(text))
+            return list(pat.finditer(text, timeout=TIMEOUT + TIMEOUT_PER_MB * len(text) / 1e6))
+        except TimeoutError:
+            raise RuleError(
+                f"rule {self.id} ({self.origin}): pattern ran past its time limit "
+                f"on a block of {len(text)} characters; simplify the pattern"
+            ) from None
 
     def matches(self, text: str) -> bool:
         return self.find(text) is not None
@@ -288,8 +305,8 @@ def _rule_from(entry: Any, rid: Any, where: str) -> Rule:
     match = entry.get("match", "end" if kind == "phrase" else "block")
     if match not in MATCH_MODES:
         raise fail(f"match must be one of {', '.join(MATCH_MODES)}")
-    if kind == "phrase" and match not in ("start", "end"):
-        raise fail("a phrase rule matches at the 'start' or 'end' of a block")
+    if kind == "phrase" and match == "block":
+        raise fail("a phrase rule matches at the 'start' or 'end' of a block, or 'anywhere' in it")
     edge = entry.get("edge", "end" if kind == "boundary" else None)
     if edge not in (None, "start", "end"):
         raise fail("edge must be 'start' or 'end'")

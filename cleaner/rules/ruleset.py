@@ -74,10 +74,12 @@ class RuleSet:
                 hits.boundary = rule
                 break
         for rule, match, limit in self._phrase:
-            m = match(text) if size <= limit else None
-            if m is not None:
+            if size > limit:
+                continue
+            found = rule.find_all(text) if rule.match == "anywhere" else [m] if (m := match(text)) else []
+            if found:
                 hits = hits or Hits()
-                hits.phrases.append((rule, m.start(), m.end()))
+                hits.phrases.extend((rule, m.start(), m.end()) for m in found)
         for rule, match, limit in self._metadata:
             m = match(text) if size <= limit else None
             if m is not None:
