@@ -335,13 +335,38 @@ def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) 
     if a > 0 and _story_metadata(evidence[a - 1]):
         runs[0] = (a - 1, b)
     a, b = runs[-1]
-    if b < last and _story_metadata(evidence[b + 1]):
-        runs[-1] = (a, b + 1)
+    # A closing credit a few lines under the story ("... contributed to this report")
+    # brings the lines between, none of which a rule takes out: a last paragraph, a
+    # correction note, a rule of underscores.
+    for k in range(b + 1, min(last, b + CREDIT_REACH) + 1):
+        if _story_metadata(evidence[k]) if k == b + 1 else _closing_credit(evidence[k]):
+            runs[-1] = (a, k)
+            break
+        if _leaves(evidence[k]) or evidence[k].phrases or k > b + 1 and not _closing_line(evidence[k]):
+            break
     return runs
 
 
+# Lines between the story and its closing credit.
+CREDIT_REACH = 5
+
+
 def _story_metadata(ev: Evidence) -> bool:
-    return ev.chrome is None and any(rule.keep for rule, _ in ev.metadata)
+    """A dateline or credit line, which belongs to the story."""
+    return ev.chrome is None and (any(rule.keep for rule, _ in ev.metadata)
+                                  or (ev.boundary is not None and ev.boundary.keep))
+
+
+def _closing_credit(ev: Evidence) -> bool:
+    return ev.chrome is None and any(rule.keep and rule.edge == "end"
+                                     for rule in (ev.boundary, *(r for r, _ in ev.metadata)) if rule is not None)
+
+
+def _closing_line(ev: Evidence) -> bool:
+    """A sentence or a rule of dashes or underscores: what stands between a story's
+    last paragraph and its credit, never a link or a label."""
+    text = ev.block.text.strip()
+    return ev.punct_end or (bool(text) and set(text) <= set("_-—–*=~ "))
 
 
 def mass(ev: Evidence, offset: float = 0.0) -> float:

@@ -177,6 +177,17 @@ def test_credit_line_ends_the_story_and_stays():
     assert article.source == "The Associated Press" and article.published == "2023-05-24"
 
 
+@pytest.mark.parametrize("credit", ["Jane Roe in Ottawa contributed to this report.",
+                                    "(Reporting by Jane Roe; Editing by John Doe)"])
+def test_a_contributor_line_a_few_lines_under_the_story_brings_them_and_ends_it(credit):
+    note = "This version corrects the name of the river, which the first version misspelled."
+    label, head, summary = TEASERS["en"]
+    article, decisions = clean_and_explain(page("en", after=["___", "", note, "", credit, "",
+                                                             label, "", head, "", summary, ""]))
+    assert article.text == "\n\n".join([*STORIES["en"][1], "___", note, credit])
+    assert "end.contributors" not in {d.rule for d in decisions if not d.keep}
+
+
 def test_glued_label_is_cut_from_a_paragraph():
     story = STORIES["en"][1]
     glued = story[:-1] + [story[-1] + " Top Stories"]
