@@ -304,7 +304,10 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     may bring the other in, so the end grows until neither does."""
     out: list[tuple[int, int]] = []
     floor = -1
-    for k, (a, b) in enumerate(runs):
+    runs = list(runs)
+    k = 0
+    while k < len(runs):
+        a, b = runs[k]
         while a - 1 > floor and a - 1 != headline and _weak_prose(evidence[a - 1]):
             a -= 1
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
@@ -318,6 +321,12 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
             b = grown
         out.append((a, b))
         floor = b
+        # One link line ("Related: ...") set into the story, prose leaning to story
+        # under it: the story goes on past the link.
+        if (close and b + 2 < ceiling and evidence[b + 1].chrome is not None
+                and _weak_prose(evidence[b + 2]) and evidence[b + 2].score > 0):
+            runs.insert(k + 1, (b + 2, b + 2))
+        k += 1
     return out
 
 

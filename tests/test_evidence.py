@@ -188,6 +188,14 @@ def test_a_contributor_line_a_few_lines_under_the_story_brings_them_and_ends_it(
     assert "end.contributors" not in {d.rule for d in decisions if not d.keep}
 
 
+def test_the_story_goes_on_past_a_related_link_set_into_it():
+    link = "Related: Ferry service to end when the new bridge opens"
+    last = "The council said the bridge vote was final and that the river crossing would be built as planned."
+    article, decisions = clean_and_explain(page("en", after=[link, "", last, "", "\n".join(MENU), ""]))
+    assert article.text == "\n\n".join([*STORIES["en"][1], last])
+    assert "label.related-link" in {d.rule for d in decisions if not d.keep}
+
+
 def test_glued_label_is_cut_from_a_paragraph():
     story = STORIES["en"][1]
     glued = story[:-1] + [story[-1] + " Top Stories"]
