@@ -272,9 +272,17 @@ def _drop_title_line(evidence: list[Evidence], runs: list[tuple[int, int]]) -> l
     """The page's title line (its first block) standing alone, chrome between it
     and the story, is the page's title, not its first paragraph."""
     first = _first_content(evidence)
-    if len(runs) > 1 and runs[0] == (first, first) and evidence[first].words <= _HEADLINE_MAX_WORDS:
+    if len(runs) < 2 or runs[0][0] != first:
+        return runs
+    a, b = runs[0]
+    # With a line under it ("CNET is also in Spanish."), it is still the page's top.
+    if b - a < TOP_LINES and sum(evidence[i].words for i in range(a, b + 1)) <= _HEADLINE_MAX_WORDS + 10:
         return runs[1:]
     return runs
+
+
+# Blocks of a run opening the page, under a chrome gap, read as its title and a notice.
+TOP_LINES = 2
 
 
 def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

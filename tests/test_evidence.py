@@ -196,6 +196,13 @@ def test_the_story_goes_on_past_a_related_link_set_into_it():
     assert "label.related-link" in {d.rule for d in decisions if not d.keep}
 
 
+def test_a_notice_under_the_title_line_over_the_menus_is_not_story():
+    notice = "The Daily Courier is also available in Spanish."
+    text = page("en").replace("| Daily Courier\n", "| Daily Courier\n" + notice + "\n", 1)
+    article = clean(text)
+    assert article.text == "\n\n".join(STORIES["en"][1])
+
+
 def test_glued_label_is_cut_from_a_paragraph():
     story = STORIES["en"][1]
     glued = story[:-1] + [story[-1] + " Top Stories"]
