@@ -321,8 +321,14 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
         while True:
             grown = b
-            while close and grown + 1 < ceiling and _weak_prose(evidence[grown + 1]):
-                grown += 1
+            while close and grown + 1 < ceiling:
+                if _weak_prose(evidence[grown + 1]):
+                    grown += 1
+                elif (grown + 2 < ceiling and _subheading(evidence[grown + 1])
+                      and _weak_prose(evidence[grown + 2]) and evidence[grown + 2].score > 0):
+                    grown += 2  # a subheading and its paragraph; teasers are peeled off later
+                else:
+                    break
             grown = _announced_list_end(evidence, grown, ceiling)
             if grown == b:
                 break
@@ -336,6 +342,11 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
             runs.insert(k + 1, (b + 2, b + 2))
         k += 1
     return out
+
+
+def _subheading(ev: Evidence) -> bool:
+    """A short line without a full stop that no rule marks: a section's heading."""
+    return _unmarked(ev) and 1 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
 
 
 def _weak_prose(ev: Evidence) -> bool:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner import clean, clean_and_explain
+from cleaner import Cleaner, clean, clean_and_explain
 
 import pages
 
@@ -550,6 +550,19 @@ def test_a_weak_paragraph_of_prose_closing_the_story_stays():
                              "Town budget passes after long night", ""])
     article = clean(text)
     assert article.text.endswith(EXTRA[1] + "\n\n" + last)
+
+
+def test_a_weak_subheading_and_its_paragraph_closing_the_story_stay(tmp_path):
+    # A section heading that reads as chrome (here a pack weighs it down, as a repeat
+    # of a contents list does) over a short paragraph that leans to story.
+    pack = tmp_path / "headings.toml"
+    pack.write_text('[[rules]]\nid = "acme.heading"\nkind = "chrome"\nweight = -2.0\n'
+                    'description = "A heading the site also prints in its menus."\npattern = "what comes next"\n'
+                    'examples.match = ["What comes next"]\n')
+    head, last = "What comes next", "It is up to the state now, the mayor said."
+    text = long_page(bottom=[head, "", last, "", "Share on Facebook", "", "Ferry fares to rise in summer",
+                             "Town budget passes after long night", ""])
+    assert Cleaner([pack]).clean(text).text.endswith(EXTRA[1] + "\n\n" + head + "\n\n" + last)
 
 
 def test_a_donation_plea_under_the_story_is_not_taken_as_its_last_paragraph():
