@@ -321,7 +321,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
         while True:
             grown = b
-            while close and grown + 1 < ceiling:
+            while close and grown + 1 < ceiling and not _final(evidence[grown]):
                 if _weak_prose(evidence[grown + 1]):
                     grown += 1
                 elif (grown + 2 < ceiling and _subheading(evidence[grown + 1])
@@ -342,6 +342,11 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
             runs.insert(k + 1, (b + 2, b + 2))
         k += 1
     return out
+
+
+def _final(ev: Evidence) -> bool:
+    """Whether nothing after the block is story: a comment section's head, a credit line."""
+    return ev.boundary is not None and ev.boundary.final and ev.boundary.edge == "end"
 
 
 def _subheading(ev: Evidence) -> bool:
