@@ -182,9 +182,9 @@ def test_interrupted_run_leaves_no_partial_file(tmp_path):
     src = tmp_path / "src"
     for site in ("gazette", "herald"):
         (src / site).mkdir(parents=True)
-        for n in range(60):
+        for n in range(150):
             # Long pages, so that the run is still going when it is interrupted.
-            (src / site / f"{n:03}.txt").write_text(page(n, site) * 10)
+            (src / site / f"{n:03}.txt").write_text(page(n, site) * 20)
     dest = tmp_path / "dest"
     proc = subprocess.Popen([sys.executable, "-m", "cleaner", "batch", str(src), str(dest), "-j", "2"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
