@@ -318,6 +318,8 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         a, b = runs[k]
         while a - 1 > floor and a - 1 != headline and _weak_prose(evidence[a - 1]):
             a -= 1
+        if k == 0 and close:
+            a = _opened_by_metadata(evidence, a, floor)
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
         while True:
             grown = b
@@ -342,6 +344,23 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
             runs.insert(k + 1, (b + 2, b + 2))
         k += 1
     return out
+
+
+# Lines between a byline or date line and the story's first run that may join it.
+META_REACH = 3
+
+
+def _opened_by_metadata(evidence: list[Evidence], a: int, floor: int) -> int:
+    """A byline or date line a few lines above the story opens it: the lines between,
+    long and unmarked, are its first paragraphs even when they read weakly (a
+    sentence cut off without its full stop)."""
+    for k in range(a - 1, max(floor, a - 1 - META_REACH), -1):
+        ev = evidence[k]
+        if ev.metadata and not any(rule.keep for rule, _ in ev.metadata):
+            return k + 1 if k + 1 < a else a
+        if not _unmarked(ev) or ev.words < 8 or ev.soft < 0:
+            break
+    return a
 
 
 def _final(ev: Evidence) -> bool:

@@ -565,6 +565,13 @@ def test_a_weak_subheading_and_its_paragraph_closing_the_story_stay(tmp_path):
     assert Cleaner([pack]).clean(text).text.endswith(EXTRA[1] + "\n\n" + head + "\n\n" + last)
 
 
+def test_a_weak_line_between_the_date_line_and_the_first_paragraph_opens_the_story():
+    # Title case, figures, no full stop: it reads weakly, but a byline and date stand over it.
+    lead = "Millbrook Bridge Fund Pays £38million To Eastbank Ferry Company In 2024 Deal"
+    text = long_page().replace("March 5, 2024\n\n", "March 5, 2024\n\n" + lead + "\n\n", 1)
+    assert clean(text).text.startswith(lead + "\n\n" + STORIES["en"][1][0])
+
+
 def test_a_donation_plea_under_the_story_is_not_taken_as_its_last_paragraph():
     # As weak as the paragraph above, but a rule weighs against it.
     plea = "Your donation helps the Courier keep its reporting free for everyone."
