@@ -474,9 +474,16 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
         key = title_key(ev.block.text)
         got = set(key.split())
         common = len(got & want_set)
-        if key in spans or (common >= 0.8 * len(want_set) and common >= 0.8 * len(got)):
+        # Over a byline or date line the headline may say more than the title line does.
+        share = 0.5 if _over_metadata(evidence, i) else 0.8
+        if key in spans or (common >= 0.8 * len(want_set) and common >= share * len(got)):
             if ev.block.html is None or ev.block.html.heading:
                 return i
             if found is None:
                 found = i  # on a page, a heading a little further down is the better copy
     return found
+
+
+def _over_metadata(evidence: list[Evidence], i: int) -> bool:
+    """Whether a byline or date line, which leaves the story, follows block i."""
+    return i + 1 < len(evidence) and any(not rule.keep for rule, _ in evidence[i + 1].metadata)

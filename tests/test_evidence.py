@@ -572,6 +572,19 @@ def test_a_weak_line_between_the_date_line_and_the_first_paragraph_opens_the_sto
     assert clean(text).text.startswith(lead + "\n\n" + STORIES["en"][1][0])
 
 
+def test_a_headline_over_its_byline_is_found_though_a_subheading_repeats_the_title_closer():
+    # The headline says more than the title line; a subheading further down repeats it exactly.
+    weak = ["Is there anything better than a walk across a bridge? Especially one that took ten years to get!",
+            "Do you cross by ferry? By car? I don't know. Help!"]
+    text = "\n".join(["Council Bridge Vote Plan | Daily Courier", "", "\n".join(MENU), "",
+                      "New Council Bridge Vote Plan for the Town", "By Jane Doe March 5, 2024", "",
+                      weak[0], "", weak[1], "", "THE COUNCIL BRIDGE VOTE PLAN", "",
+                      *[p + "\n" for p in STORIES["en"][1]]])
+    article = clean(text)
+    assert article.title == "New Council Bridge Vote Plan for the Town"
+    assert article.text.startswith(weak[0] + "\n\n" + weak[1] + "\n\nTHE COUNCIL BRIDGE VOTE PLAN")
+
+
 def test_a_donation_plea_under_the_story_is_not_taken_as_its_last_paragraph():
     # As weak as the paragraph above, but a rule weighs against it.
     plea = "Your donation helps the Courier keep its reporting free for everyone."
