@@ -301,6 +301,10 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
 # Down to this score a paragraph of prose above a story run opens it; lower, teaser
 # summaries above the story (about -1 to -2) would come in too.
 OPEN_MIN = -0.5
+# Down to this score a paragraph of prose right under the story closes it: a
+# sign-off or a pointer to more says little of the subject, and under it the
+# page's chrome pulls its score down.
+CLOSE_MIN = -1.5
 
 
 def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
@@ -308,8 +312,10 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     """Paragraphs of prose just above a story run (and with ``close``, just under
     it), read as neither story nor chrome (a score near zero, no rule against them),
     join it: a story's first and last paragraphs often say less of its subject than
-    the body does. So does a list announced at its end (_announced_list_end); each
-    may bring the other in, so the end grows until neither does."""
+    the body does. Under the story's last run, one paragraph of prose comes in
+    down to a lower score (_sign_off). So does a list announced at its end
+    (_announced_list_end); each may bring the other in, so the end grows until
+    neither does."""
     out: list[tuple[int, int]] = []
     floor = -1
     runs = list(runs)
@@ -321,6 +327,8 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         if k == 0 and close:
             a = _opened_by_metadata(evidence, a, floor)
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
+        if close and k + 1 == len(runs) and b + 1 < ceiling and _sign_off(evidence[b], evidence[b + 1]):
+            b += 1
         while True:
             grown = b
             while close and grown + 1 < ceiling and not _final(evidence[grown]):
@@ -373,9 +381,16 @@ def _subheading(ev: Evidence) -> bool:
     return _unmarked(ev) and 1 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
 
 
-def _weak_prose(ev: Evidence) -> bool:
+def _sign_off(last: Evidence, ev: Evidence) -> bool:
+    """A paragraph of weak prose right under the story's last paragraph closes it
+    (a sign-off, a pointer to more); not a question (a teaser's or a call for
+    comments) nor one under a label (a "You may also like" heading)."""
+    return _unmarked(last) and _weak_prose(ev, CLOSE_MIN) and not ev.block.text.rstrip().endswith("?")
+
+
+def _weak_prose(ev: Evidence, floor: float = OPEN_MIN) -> bool:
     """Prose near zero that no rule takes out, cuts or weighs against."""
-    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and _unmarked(ev) and ev.soft >= 0
+    return ev.score > floor and ev.punct_end and ev.words >= 8 and _unmarked(ev) and ev.soft >= 0
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

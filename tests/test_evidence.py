@@ -602,3 +602,17 @@ def test_an_announcement_in_its_own_paragraph_hands_on_to_the_next():
     article = clean(text)
     assert article.text.endswith(first + "\n\n" + second + "\n" + "\n".join(ranks))
     assert clean(article.text).text == article.text
+
+
+def test_a_sign_off_closing_the_story_stays():
+    # Title-cased and over the page's footer it scores below zero, yet it is the
+    # story's last line: prose right under the last paragraph, no rule against it.
+    last = "In That Sense: So Long, and Thanks for All the Fish!"
+    text = long_page(bottom=[last, "", "Jane Doe", "", "March 5, 2024", "", "Privacy policy · Imprint", ""])
+    assert clean(text).text.endswith(EXTRA[1] + "\n\n" + last)
+
+
+def test_a_line_under_a_related_label_is_no_sign_off():
+    line = "Until Next Time: Stay Safe, Keep Reading and Thanks for All the Support!"
+    text = long_page(bottom=["You may also like...", "", line, "", "Jane Doe", "", "Privacy policy · Imprint", ""])
+    assert clean(text).text.endswith(EXTRA[1])
