@@ -49,6 +49,8 @@ FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
+# An en or em dash opening a line: the credit under a quote.
+_DASHES = "–—―"
 _ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
 
 
@@ -586,11 +588,12 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
 
 
 def teaser_shape(head: str, summary: str, rule: Rule) -> bool:
-    """A short headline without a full stop, followed by a prose summary."""
+    """A short headline without a full stop, followed by a prose summary. A line
+    opening with a dash ("– Jane Doe, Editor") credits a quote: no headline."""
     head_words = T.word_count(head)
     max_head = rule.param("max_headline_words", 20)
     min_summary = rule.param("min_summary_words", 12)
-    if not (2 <= head_words <= max_head) or _ENDS_SENTENCE.search(head):
+    if not (2 <= head_words <= max_head) or _ENDS_SENTENCE.search(head) or head.lstrip()[:1] in _DASHES:
         return False
     return T.word_count(summary) >= min_summary and bool(T.SENTENCE_END.search(summary))
 

@@ -616,3 +616,21 @@ def test_a_line_under_a_related_label_is_no_sign_off():
     line = "Until Next Time: Stay Safe, Keep Reading and Thanks for All the Support!"
     text = long_page(bottom=["You may also like...", "", line, "", "Jane Doe", "", "Privacy policy · Imprint", ""])
     assert clean(text).text.endswith(EXTRA[1])
+
+
+def test_quotes_credited_under_the_story_are_not_teasers():
+    # A short line over prose on other words than the story's is a teaser's shape,
+    # but a line opening with a dash credits the quote above it.
+    headline, paragraphs = STORIES["en"]
+    verdicts = [
+        "From its hypnotic synths to its brooding melodies, the record takes you on a journey to the far reaches "
+        "of electronic music.", "– Jane Roe, Music Editor",
+        "Warm pads and restless drums carry a double single that any dance floor in any city would be glad to "
+        "have this summer.", "– John Roe, Writer",
+        "Glassy arpeggios and a patient, slow build make this the most assured release of a young career so far.",
+        "– Mary Major, Writer",
+    ]
+    lines = [f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, *verdicts,
+             "Share this article", "© 2024 Daily Courier"]
+    article = clean("\n\n".join(lines) + "\n")
+    assert verdicts[2] in article.text and verdicts[4] in article.text
