@@ -49,6 +49,8 @@ FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
+# A sentence ending inside a line, another starting after it.
+_INNER_SENTENCE = regex.compile(r"\w[.!?…]\s+\p{Lu}")
 # An en or em dash opening a line: the credit under a quote.
 _DASHES = "–—―"
 _ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
@@ -626,7 +628,10 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     opening = evidence[start]
     # A question or exclamation that opens the text with nothing above it is the
     # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
-    question = start <= first and _asks(opening)
+    # So is a question or exclamation closing two sentences ("Forgot how it works? Here
+    # is a refresher!") that the page does not mark as a heading: a headline is one.
+    question = _asks(opening) and (start <= first or (
+        not opening.heading and _INNER_SENTENCE.search(opening.block.text) is not None))
     if _headline_like(opening) and start < end and not question:
         if opening.heading == 1:
             return start  # the page marks it: an <h1> opening the story

@@ -634,3 +634,17 @@ def test_quotes_credited_under_the_story_are_not_teasers():
              "Share this article", "© 2024 Daily Courier"]
     article = clean("\n\n".join(lines) + "\n")
     assert verdicts[2] in article.text and verdicts[4] in article.text
+
+
+def test_two_sentences_ending_in_a_question_or_exclamation_are_no_headline():
+    # No line repeats the title line; the short line over the byline is the headline,
+    # the question and answer under it the story's first paragraph.
+    opening = "Forgot how variables work again? Here is an excerpt from our course material!"
+    body = ("Variables are no problem for you? Then see whether you can solve our little puzzle about boxes, "
+            "labels and the values kept in them before the bell rings!")
+    text = "\n\n".join(["CodeKids | Computer courses for primary schools", "\n".join(MENU),
+                        "Variables and where they live", "11.12.2019 - Jane Doe", opening, body,
+                        "Copyright © CodeKids"]) + "\n"
+    article = clean(text)
+    assert article.text.startswith(opening)
+    assert article.title == "Variables and where they live"
