@@ -135,11 +135,14 @@ GROUP_TAIL_MIN = -1.5
 LIST_MAX = 30
 
 
-def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
+def _announced_list_end(evidence: list[Evidence], b: int, limit: int, lone: bool = False) -> int:
     """A line of prose closing with a colon at a story run's end ('The rankings
     were as follows:') announces what follows it: with the rest of its paragraph
     group (a list, a table) it belongs to the story, unless a rule marks one of
-    them. Returns the run's new last block (before ``limit``)."""
+    them. With ``lone`` (text, where paragraph groups are the only structure), an
+    announcement closing its paragraph brings the list of two lines or more in
+    the paragraph under it. Returns the run's new last block (before
+    ``limit``)."""
     # The run's own last line may be the announcement; else one opening the next group.
     i = b if _announces(evidence[b]) else b + 1
     if i > b and (i >= limit or evidence[i].block.group == evidence[b].block.group):
@@ -147,13 +150,21 @@ def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
     # A paragraph group that itself ends with a colon hands on to the next.
     while i < limit and _announces(evidence[i]):
         group = evidence[i].block.group
-        j = i
+        j = start = i
         while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
             j += 1
         if j - i > LIST_MAX or not all(_unmarked(evidence[m]) for m in range(i, j + 1)):
             break
         b, i = j, j + 1
         if not _ends_with_colon(evidence[j]):
+            break
+        if lone and j == start and i < limit and not _announces(evidence[i]):
+            # An announcement closing its paragraph hands on to the list in the next one.
+            k = i
+            while k + 1 < limit and evidence[k + 1].block.group == evidence[i].block.group and k - i <= LIST_MAX:
+                k += 1
+            if 0 < k - i <= LIST_MAX and all(_unmarked(evidence[m]) for m in range(i, k + 1)):
+                b = k
             break
     return b
 
@@ -343,7 +354,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
                     grown += 2  # a subheading and its paragraph; teasers are peeled off later
                 else:
                     break
-            grown = _announced_list_end(evidence, grown, ceiling)
+            grown = _announced_list_end(evidence, grown, ceiling, lone=close)
             if grown == b:
                 break
             b = grown

@@ -648,3 +648,15 @@ def test_two_sentences_ending_in_a_question_or_exclamation_are_no_headline():
     article = clean(text)
     assert article.text.startswith(opening)
     assert article.title == "Variables and where they live"
+
+
+def test_an_announcement_in_its_own_paragraph_brings_the_list_under_it():
+    # Weak lines without full stops, set apart from the line announcing them.
+    headline, paragraphs = STORIES["en"]
+    intro = "The residents who spoke at the meeting asked the council for three things:"
+    wishes = ["A footpath on both sides of the bridge and a lane for bicycles",
+              "Lower tolls for the people who live on the east bank of the river",
+              "A ferry that keeps running until the day the bridge opens"]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, intro,
+                        "\n".join(wishes), "Share this article", "© 2024 Daily Courier"]) + "\n"
+    assert clean(text).text.endswith(intro + "\n\n" + "\n".join(wishes))
