@@ -51,6 +51,8 @@ SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
 # A sentence ending inside a line, another starting after it.
 _INNER_SENTENCE = regex.compile(r"\w[.!?…]\s+\p{Lu}")
+# A full stop or exclamation mark at the end, perhaps inside closing quotes.
+_FULL_STOP = regex.compile(r"[.!…。！](?:[\"”’»]*)\s*$")
 # An en or em dash opening a line: the credit under a quote.
 _DASHES = "–—―"
 _ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
@@ -319,7 +321,7 @@ OPEN_MIN = -0.5
 # Down to this score a paragraph of prose right under the story closes it: a
 # sign-off or a pointer to more says little of the subject, and under it the
 # page's chrome pulls its score down.
-CLOSE_MIN = -1.5
+CLOSE_MIN = -1.1
 
 
 def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
@@ -398,9 +400,10 @@ def _subheading(ev: Evidence) -> bool:
 
 def _sign_off(last: Evidence, ev: Evidence) -> bool:
     """A paragraph of weak prose right under the story's last paragraph closes it
-    (a sign-off, a pointer to more); not a question (a teaser's or a call for
-    comments) nor one under a label (a "You may also like" heading)."""
-    return _unmarked(last) and _weak_prose(ev, CLOSE_MIN) and not ev.block.text.rstrip().endswith("?")
+    (a sign-off, a pointer to more) when it ends as a sentence does: not a question
+    (a teaser's or a call for comments), not a name in brackets (a credit), nor
+    one under a label (a "You may also like" heading)."""
+    return _unmarked(last) and _weak_prose(ev, CLOSE_MIN) and _FULL_STOP.search(ev.block.text) is not None
 
 
 def _weak_prose(ev: Evidence, floor: float = OPEN_MIN) -> bool:
