@@ -16,6 +16,7 @@ recorded beside it; the select stage decides with both.
 from __future__ import annotations
 
 import math
+from collections import Counter
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,6 +41,7 @@ _LONG_WORD = regex.compile(r"\w{13,}")
 _COMMA_DELETE = str.maketrans("", "", ",;，、")
 _DOMAIN = regex.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", regex.IGNORECASE)
 _TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
+_BRACKETED = regex.compile(r"\((\w{2,8})\)")
 _OPENERS = set("\"“„«‘'—–-(")
 
 LOCAL = (
@@ -424,9 +426,29 @@ def split_title(title: str) -> str:
     if len(parts) == 1:
         return title.strip()
     # The site is the part that names a domain, else the shorter one; ties go
-    # to the first part, where most pages put the headline.
-    named = [p for p in parts if not _DOMAIN.search(p)] or parts
+    # to the first part, where most pages put the headline. A site printed with
+    # its short form as well ("Jugendwerk Nord (JWN) - JWN") is no headline either.
+    short = _abbreviated(parts)
+    named = [p for k, p in enumerate(parts) if not _DOMAIN.search(p) and k not in short] or parts
     return max(named, key=lambda p: (T.word_count(p), -parts.index(p))).strip()
+
+
+def _abbreviated(parts: list[str]) -> set[int]:
+    """Indexes of the title parts that another part gives in short (its initials
+    or the abbreviation it puts in brackets), and of the parts giving them."""
+    keys = [p.strip().casefold() for p in parts]
+    forms = []
+    for p in parts:
+        words = T.WORD.findall(p)
+        initials = "".join(w[0] for w in words if w[0].isupper())
+        forms.append({f.casefold() for f in (initials, *_BRACKETED.findall(p)) if len(f) >= 2})
+    key_count = Counter(keys)
+    form_count = Counter(f for own in forms for f in own)
+    out = set()
+    for k, (key, own) in enumerate(zip(keys, forms)):
+        if any(key_count[f] - (f == key) > 0 for f in own) or form_count[key] - (key in own) > 0:
+            out.add(k)
+    return out
 
 
 def title_key(text: str) -> str:

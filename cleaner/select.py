@@ -49,6 +49,12 @@ FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
 # A full stop, comma or colon at the end, perhaps inside closing quotes.
+# A sentence ending inside a line, another starting after it.
+_INNER_SENTENCE = regex.compile(r"\w[.!?…]\s+\p{Lu}")
+# A full stop or exclamation mark at the end, perhaps inside closing quotes.
+_FULL_STOP = regex.compile(r"[.!…。！](?:[\"”’»]*)\s*$")
+# An en or em dash opening a line: the credit under a quote.
+_DASHES = "–—―"
 _ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
 
 
@@ -131,11 +137,14 @@ GROUP_TAIL_MIN = -1.5
 LIST_MAX = 30
 
 
-def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
+def _announced_list_end(evidence: list[Evidence], b: int, limit: int, lone: bool = False) -> int:
     """A line of prose closing with a colon at a story run's end ('The rankings
     were as follows:') announces what follows it: with the rest of its paragraph
     group (a list, a table) it belongs to the story, unless a rule marks one of
-    them. Returns the run's new last block (before ``limit``)."""
+    them. With ``lone`` (text, where paragraph groups are the only structure), an
+    announcement closing its paragraph brings the list of two lines or more in
+    the paragraph under it. Returns the run's new last block (before
+    ``limit``)."""
     # The run's own last line may be the announcement; else one opening the next group.
     i = b if _announces(evidence[b]) else b + 1
     if i > b and (i >= limit or evidence[i].block.group == evidence[b].block.group):
@@ -143,13 +152,21 @@ def _announced_list_end(evidence: list[Evidence], b: int, limit: int) -> int:
     # A paragraph group that itself ends with a colon hands on to the next.
     while i < limit and _announces(evidence[i]):
         group = evidence[i].block.group
-        j = i
+        j = start = i
         while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
             j += 1
         if j - i > LIST_MAX or not all(_unmarked(evidence[m]) for m in range(i, j + 1)):
             break
         b, i = j, j + 1
         if not _ends_with_colon(evidence[j]):
+            break
+        if lone and j == start and i < limit and not _announces(evidence[i]):
+            # An announcement closing its paragraph hands on to the list in the next one.
+            k = i
+            while k + 1 < limit and evidence[k + 1].block.group == evidence[i].block.group and k - i <= LIST_MAX:
+                k += 1
+            if 0 < k - i <= LIST_MAX and all(_unmarked(evidence[m]) for m in range(i, k + 1)):
+                b = k
             break
     return b
 
@@ -301,6 +318,10 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
 # Down to this score a paragraph of prose above a story run opens it; lower, teaser
 # summaries above the story (about -1 to -2) would come in too.
 OPEN_MIN = -0.5
+# Down to this score a paragraph of prose right under the story closes it: a
+# sign-off or a pointer to more says little of the subject, and under it the
+# page's chrome pulls its score down.
+CLOSE_MIN = -1.1
 
 
 def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
@@ -308,8 +329,10 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     """Paragraphs of prose just above a story run (and with ``close``, just under
     it), read as neither story nor chrome (a score near zero, no rule against them),
     join it: a story's first and last paragraphs often say less of its subject than
-    the body does. So does a list announced at its end (_announced_list_end); each
-    may bring the other in, so the end grows until neither does."""
+    the body does. Under the story's last run, one paragraph of prose comes in
+    down to a lower score (_sign_off). So does a list announced at its end
+    (_announced_list_end); each may bring the other in, so the end grows until
+    neither does."""
     out: list[tuple[int, int]] = []
     floor = -1
     runs = list(runs)
@@ -321,6 +344,8 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         if k == 0 and close:
             a = _opened_by_metadata(evidence, a, floor)
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
+        if close and k + 1 == len(runs) and b + 1 < ceiling and _sign_off(evidence[b], evidence[b + 1]):
+            b += 1
         while True:
             grown = b
             while close and grown + 1 < ceiling and not _final(evidence[grown]):
@@ -331,7 +356,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
                     grown += 2  # a subheading and its paragraph; teasers are peeled off later
                 else:
                     break
-            grown = _announced_list_end(evidence, grown, ceiling)
+            grown = _announced_list_end(evidence, grown, ceiling, lone=close)
             if grown == b:
                 break
             b = grown
@@ -373,9 +398,17 @@ def _subheading(ev: Evidence) -> bool:
     return _unmarked(ev) and 1 <= ev.words <= _HEADLINE_MAX_WORDS and not _ENDS_SENTENCE.search(ev.block.text)
 
 
-def _weak_prose(ev: Evidence) -> bool:
+def _sign_off(last: Evidence, ev: Evidence) -> bool:
+    """A paragraph of weak prose right under the story's last paragraph closes it
+    (a sign-off, a pointer to more) when it ends as a sentence does: not a question
+    (a teaser's or a call for comments), not a name in brackets (a credit), nor
+    one under a label (a "You may also like" heading)."""
+    return _unmarked(last) and _weak_prose(ev, CLOSE_MIN) and _FULL_STOP.search(ev.block.text) is not None
+
+
+def _weak_prose(ev: Evidence, floor: float = OPEN_MIN) -> bool:
     """Prose near zero that no rule takes out, cuts or weighs against."""
-    return ev.score > OPEN_MIN and ev.punct_end and ev.words >= 8 and _unmarked(ev) and ev.soft >= 0
+    return ev.score > floor and ev.punct_end and ev.words >= 8 and _unmarked(ev) and ev.soft >= 0
 
 
 def _join_story_metadata(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -571,11 +604,12 @@ def _peel_teasers(evidence, decisions, start, end, teaser_rules) -> None:
 
 
 def teaser_shape(head: str, summary: str, rule: Rule) -> bool:
-    """A short headline without a full stop, followed by a prose summary."""
+    """A short headline without a full stop, followed by a prose summary. A line
+    opening with a dash ("– Jane Doe, Editor") credits a quote: no headline."""
     head_words = T.word_count(head)
     max_head = rule.param("max_headline_words", 20)
     min_summary = rule.param("min_summary_words", 12)
-    if not (2 <= head_words <= max_head) or _ENDS_SENTENCE.search(head):
+    if not (2 <= head_words <= max_head) or _ENDS_SENTENCE.search(head) or head.lstrip()[:1] in _DASHES:
         return False
     return T.word_count(summary) >= min_summary and bool(T.SENTENCE_END.search(summary))
 
@@ -608,7 +642,10 @@ def find_headline(evidence: list[Evidence], start: int, end: int) -> int | None:
     opening = evidence[start]
     # A question or exclamation that opens the text with nothing above it is the
     # story's own first line as often as a headline: kept (a cleaned story, cleaned again).
-    question = start <= first and _asks(opening)
+    # So is a question or exclamation closing two sentences ("Forgot how it works? Here
+    # is a refresher!") that the page does not mark as a heading: a headline is one.
+    question = _asks(opening) and (start <= first or (
+        not opening.heading and _INNER_SENTENCE.search(opening.block.text) is not None))
     if _headline_like(opening) and start < end and not question:
         if opening.heading == 1:
             return start  # the page marks it: an <h1> opening the story

@@ -602,3 +602,61 @@ def test_an_announcement_in_its_own_paragraph_hands_on_to_the_next():
     article = clean(text)
     assert article.text.endswith(first + "\n\n" + second + "\n" + "\n".join(ranks))
     assert clean(article.text).text == article.text
+
+
+def test_a_sign_off_closing_the_story_stays():
+    # Title-cased and over the page's footer it scores below zero, yet it is the
+    # story's last line: prose right under the last paragraph, no rule against it.
+    last = "In That Sense: So Long, and Thanks for All the Fish!"
+    text = long_page(bottom=[last, "", "Jane Doe", "", "March 5, 2024", "", "Privacy policy · Imprint", ""])
+    assert clean(text).text.endswith(EXTRA[1] + "\n\n" + last)
+
+
+def test_a_line_under_a_related_label_is_no_sign_off():
+    line = "Until Next Time: Stay Safe, Keep Reading and Thanks for All the Support!"
+    text = long_page(bottom=["You may also like...", "", line, "", "Jane Doe", "", "Privacy policy · Imprint", ""])
+    assert clean(text).text.endswith(EXTRA[1])
+
+
+def test_quotes_credited_under_the_story_are_not_teasers():
+    # A short line over prose on other words than the story's is a teaser's shape,
+    # but a line opening with a dash credits the quote above it.
+    headline, paragraphs = STORIES["en"]
+    verdicts = [
+        "From its hypnotic synths to its brooding melodies, the record takes you on a journey to the far reaches "
+        "of electronic music.", "– Jane Roe, Music Editor",
+        "Warm pads and restless drums carry a double single that any dance floor in any city would be glad to "
+        "have this summer.", "– John Roe, Writer",
+        "Glassy arpeggios and a patient, slow build make this the most assured release of a young career so far.",
+        "– Mary Major, Writer",
+    ]
+    lines = [f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, *verdicts,
+             "Share this article", "© 2024 Daily Courier"]
+    article = clean("\n\n".join(lines) + "\n")
+    assert verdicts[2] in article.text and verdicts[4] in article.text
+
+
+def test_two_sentences_ending_in_a_question_or_exclamation_are_no_headline():
+    # No line repeats the title line; the short line over the byline is the headline,
+    # the question and answer under it the story's first paragraph.
+    opening = "Forgot how variables work again? Here is an excerpt from our course material!"
+    body = ("Variables are no problem for you? Then see whether you can solve our little puzzle about boxes, "
+            "labels and the values kept in them before the bell rings!")
+    text = "\n\n".join(["CodeKids | Computer courses for primary schools", "\n".join(MENU),
+                        "Variables and where they live", "11.12.2019 - Jane Doe", opening, body,
+                        "Copyright © CodeKids"]) + "\n"
+    article = clean(text)
+    assert article.text.startswith(opening)
+    assert article.title == "Variables and where they live"
+
+
+def test_an_announcement_in_its_own_paragraph_brings_the_list_under_it():
+    # Weak lines without full stops, set apart from the line announcing them.
+    headline, paragraphs = STORIES["en"]
+    intro = "The residents who spoke at the meeting asked the council for three things:"
+    wishes = ["A footpath on both sides of the bridge and a lane for bicycles",
+              "Lower tolls for the people who live on the east bank of the river",
+              "A ferry that keeps running until the day the bridge opens"]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, intro,
+                        "\n".join(wishes), "Share this article", "© 2024 Daily Courier"]) + "\n"
+    assert clean(text).text.endswith(intro + "\n\n" + "\n".join(wishes))

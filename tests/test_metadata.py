@@ -557,3 +557,12 @@ def test_subheading_after_the_first_paragraph_is_no_byline(subheading, body):
 def test_paid_content_label_is_no_byline(line):
     found = byline_names(line, None)
     assert found is None or found[0] == []
+
+
+def test_a_site_named_in_full_and_short_is_not_taken_for_the_headline():
+    from cleaner.score import split_title
+
+    # The longest part is the site's name; its short form beside it gives it away.
+    assert split_title("Fair supply chains - Youth Work Association of the North (YWAN) - YWAN") == "Fair supply chains"
+    assert split_title("Bridge vote delayed again - Frankfurter Allgemeine Zeitung - FAZ") == "Bridge vote delayed again"
+    assert split_title("Council approves the new bridge | Daily Courier") == "Council approves the new bridge"
