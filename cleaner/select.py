@@ -326,13 +326,19 @@ CLOSE_MIN = -1.1
 
 def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
                close: bool = False) -> list[tuple[int, int]]:
-    """Paragraphs of prose just above a story run (and with ``close``, just under
-    it), read as neither story nor chrome (a score near zero, no rule against them),
-    join it: a story's first and last paragraphs often say less of its subject than
-    the body does. Under the story's last run, one paragraph of prose comes in
-    down to a lower score (_sign_off). So does a list announced at its end
-    (_announced_list_end); each may bring the other in, so the end grows until
-    neither does."""
+    """Grow each story run at its edges where the evidence is weak but no rule
+    objects: a story's first and last paragraphs often say less of its subject
+    than the body does.
+
+    - Above a run: paragraphs of prose read as neither story nor chrome (a score
+      near zero); in text, the first run reaches up to a byline or date line a
+      few lines above it (_opened_by_metadata).
+    - Under a run (_grow_down): in text (``close``), weak prose, a subheading with
+      a paragraph leaning to story, and under the last run one sign-off
+      paragraph; in any mode, a list its last line announces.
+    - In text, past one link line set into the story ("Related: ..."), prose
+      leaning to story opens a run of its own.
+    """
     out: list[tuple[int, int]] = []
     floor = -1
     runs = list(runs)
@@ -344,31 +350,36 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         if k == 0 and close:
             a = _opened_by_metadata(evidence, a, floor)
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
-        if close and k + 1 == len(runs) and b + 1 < ceiling and _sign_off(evidence[b], evidence[b + 1]):
-            b += 1
-        while True:
-            grown = b
-            while close and grown + 1 < ceiling and not _final(evidence[grown]):
-                if _weak_prose(evidence[grown + 1]):
-                    grown += 1
-                elif (grown + 2 < ceiling and _subheading(evidence[grown + 1])
-                      and _weak_prose(evidence[grown + 2]) and evidence[grown + 2].score > 0):
-                    grown += 2  # a subheading and its paragraph; teasers are peeled off later
-                else:
-                    break
-            grown = _announced_list_end(evidence, grown, ceiling, lone=close)
-            if grown == b:
-                break
-            b = grown
+        b = _grow_down(evidence, b, ceiling, close, last=k + 1 == len(runs))
         out.append((a, b))
         floor = b
-        # One link line ("Related: ...") set into the story, prose leaning to story
-        # under it: the story goes on past the link.
         if (close and b + 2 < ceiling and evidence[b + 1].chrome is not None
                 and _weak_prose(evidence[b + 2]) and evidence[b + 2].score > 0):
             runs.insert(k + 1, (b + 2, b + 2))
         k += 1
     return out
+
+
+def _grow_down(evidence: list[Evidence], b: int, ceiling: int, close: bool, last: bool) -> int:
+    """The run's new last block (before ``ceiling``); see _grow_runs. Each step may
+    bring the next in, so the end grows until none does, never past a final
+    boundary."""
+    if close and last and b + 1 < ceiling and _sign_off(evidence[b], evidence[b + 1]):
+        b += 1
+    while True:
+        grown = b
+        while close and grown + 1 < ceiling and not _final(evidence[grown]):
+            if _weak_prose(evidence[grown + 1]):
+                grown += 1
+            elif (grown + 2 < ceiling and _subheading(evidence[grown + 1])
+                  and _weak_prose(evidence[grown + 2]) and evidence[grown + 2].score > 0):
+                grown += 2  # a subheading and its paragraph; teasers are peeled off later
+            else:
+                break
+        grown = _announced_list_end(evidence, grown, ceiling, lone=close)
+        if grown == b:
+            return b
+        b = grown
 
 
 # Lines between a byline or date line and the story's first run that may join it.
