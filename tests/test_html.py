@@ -382,3 +382,13 @@ def test_camel_case_class_names_speak_for_chrome_and_metadata_not_for_story():
     assert by_text["The old bridge at dusk"].meta_class
     assert not by_text[TEASERS[0]].story_class  # "Content" tails many names
     assert not by_text[STORY[0]].chrome_class
+
+
+def test_text_placed_off_the_screen_is_hidden():
+    spam = "".join(f"<div style='position:absolute; top:0; left:-9999px;'><a href='/s{i}'>Download free themes</a></div>"
+                   for i in range(4))
+    text = html_to_text(page(story_html() .replace("</article>", spam + "</article>")))
+    assert "Download free themes" not in text and STORY[-1] in text
+    kept = html_to_text(page("<div style='margin-left: -12px'><p>" + STORY[0] + "</p></div>"))
+    assert STORY[0] in kept  # a small negative margin is layout, not hiding
+

@@ -26,7 +26,9 @@ from ..segment import Block, clean_line
 
 # Below this many characters, <noscript> content is a notice, not the page.
 _NOSCRIPT_TEXT = 500
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# Hidden, or placed far off the screen (link spam, text for search engines only).
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|margin-left|text-indent)\s*:\s*-\d{4,}",
+                              regex.IGNORECASE)
 _ROLES = {
     "navigation": "nav", "menubar": "nav", "menu": "nav", "search": "nav", "banner": "header",
     "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
