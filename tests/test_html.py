@@ -392,3 +392,14 @@ def test_text_placed_off_the_screen_is_hidden():
     kept = html_to_text(page("<div style='margin-left: -12px'><p>" + STORY[0] + "</p></div>"))
     assert STORY[0] in kept  # a small negative margin is layout, not hiding
 
+
+def test_a_ticker_of_excerpts_does_not_outweigh_the_story_box():
+    # Each list item, a linked headline and the start of its story, reads as prose;
+    # six of them weigh more than the story's four paragraphs unless list prose counts less.
+    ticker = "".join(f"<li><a href='/n/{i}'>Other story number {i} in the news today</a> {t[:-1]} and more of "
+                     f"that story from the town...</li>" for i, t in enumerate(TEASERS * 3))
+    html = page(f"<div class='ticker'><ul>{ticker}</ul></div>"
+                f"<div><h1>Council approves bridge</h1><div>{''.join(f'<p>{p}</p>' for p in STORY)}</div></div>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert by_text[STORY[0]].in_root
+    assert not any(info.in_root for text, info in by_text.items() if text.startswith("Other story"))

@@ -64,6 +64,9 @@ NEAR = 3
 # Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "furniture", "meta", "story"})
+# A list item is a teaser or a menu entry as often as prose: its prose counts
+# this much toward the story's box (a ticker of excerpts outweighed the story).
+_LIST_WEIGHT = 0.5
 # Regions whose prose is never the story's container (see _mark_root).
 _NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
 # Inline elements that style parts of words ("<b>W</b>ord", "21<sup>st</sup>"):
@@ -585,6 +588,8 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
             continue  # a long comment or a sidebar's prose is not the story's container
         weight = words * (1.0 - info.link_density)
+        if "list" in info.regions:
+            weight *= _LIST_WEIGHT
         parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
         score[parent] = score.get(parent, 0.0) + weight
         if grand is not None:
