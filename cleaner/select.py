@@ -26,6 +26,7 @@ ENGINE_RULES = {
     "story.headline": "The story's headline: read as the title, left out of the story text.",
     "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
+    "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
 
 _HEADLINE_MAX_WORDS = 30
@@ -118,6 +119,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     if teaser_rules and not bare:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
+    _drop_gallery_captions(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
 
@@ -231,6 +233,24 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
     if repeats and repeated >= COPY_SHARE * (total - repeated):
         for i in repeats:
             decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
+
+
+def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A block the page marks as a caption (or credit) and prints more than once is a
+    gallery's: the slide strip, the enlarged view and its copy repeat each caption.
+    A figure inside the story is printed once."""
+    captions = [d.index for d in decisions if d.keep and _caption(evidence[d.index])]
+    if not captions:
+        return
+    counts = Counter(ev.block.text.casefold() for ev in evidence)
+    for i in captions:
+        if counts[evidence[i].block.text.casefold()] > 1:
+            decisions[i] = Decision(i, False, "story.gallery", ENGINE_RULES["story.gallery"], decisions[i].text)
+
+
+def _caption(ev: Evidence) -> bool:
+    info = ev.block.html
+    return info is not None and info.meta_class
 
 
 def _grams(tokens: list[str]) -> set[int]:

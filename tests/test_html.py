@@ -403,3 +403,14 @@ def test_a_ticker_of_excerpts_does_not_outweigh_the_story_box():
     by_text = {b.text: b.html for b in read_page(html).blocks}
     assert by_text[STORY[0]].in_root
     assert not any(info.in_root for text, info in by_text.items() if text.startswith("Other story"))
+
+
+def test_a_caption_printed_twice_is_a_gallerys_not_the_storys():
+    slide = "The new bridge as the architects drew it, seen from the east bank of the river at dusk"
+    gallery = (f"<ul class='slides'><li><img src='/a.jpg'><div class='caption'>{slide}</div></li></ul>"
+               f"<div class='lightbox'><img src='/a.jpg'><p class='caption'>{slide}</p></div>")
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2]) + gallery
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert slide not in article.text and STORY[3] in article.text
+    assert "story.gallery" in {d.rule for d in decisions}
