@@ -26,6 +26,7 @@ ENGINE_RULES = {
     "story.headline": "The story's headline: read as the title, left out of the story text.",
     "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
+    "story.links": "Headlines linked to other stories under the story's last paragraph: teasers, not its end.",
     "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
 
@@ -120,6 +121,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
     _drop_gallery_captions(evidence, decisions)
+    _drop_link_tail(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
 
@@ -246,6 +248,28 @@ def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) 
     for i in captions:
         if counts[evidence[i].block.text.casefold()] > 1:
             decisions[i] = Decision(i, False, "story.gallery", ENGINE_RULES["story.gallery"], decisions[i].text)
+
+
+# A block this much link text is a link; this many words make it a headline.
+LINK_SHARE = 0.9
+LINK_HEADLINE_WORDS = 5
+
+
+def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Links as long as headlines that close the kept story lead to other stories:
+    a story's own text is not link text throughout, its last paragraph least of all."""
+    kept = [d.index for d in decisions if d.keep]
+    tail = []
+    for i in reversed(kept):
+        info = evidence[i].block.html
+        # Words apart: an address listed as a source splits into many tokens, yet is no headline.
+        if (info is None or info.link_density < LINK_SHARE
+                or evidence[i].block.text.count(" ") < LINK_HEADLINE_WORDS - 1):
+            break
+        tail.append(i)
+    if len(tail) < len(kept):
+        for i in tail:
+            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
 
 
 def _caption(ev: Evidence) -> bool:

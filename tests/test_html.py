@@ -414,3 +414,14 @@ def test_a_caption_printed_twice_is_a_gallerys_not_the_storys():
     article, decisions = Cleaner().clean_html_and_explain(page(body))
     assert slide not in article.text and STORY[3] in article.text
     assert "story.gallery" in {d.rule for d in decisions}
+
+
+def test_linked_headlines_closing_the_story_box_are_teasers():
+    links = ("<p><a href='/a'>Mayor opens the new library on the market square</a></p>"
+             "<p><a href='/b'>School board approves the budget for next year</a></p>")
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p><a href='/report'>Read the report</a></p>" + links + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "Mayor opens" not in article.text and "School board" not in article.text
+    assert STORY[-1] in article.text
+    assert [d.rule for d in decisions if d.text.startswith(("Mayor", "School"))] == ["story.links"] * 2
