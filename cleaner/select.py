@@ -250,8 +250,10 @@ def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) 
             decisions[i] = Decision(i, False, "story.gallery", ENGINE_RULES["story.gallery"], decisions[i].text)
 
 
-# A block this much link text is a link; this many words make it a headline.
-LINK_SHARE = 0.9
+# A block this much link text is a link (a label may precede it: 'Read: ...');
+# this many words make it a headline.
+LINK_SHARE = 0.8
+LINK_SENTENCE_SHARE = 0.9
 LINK_HEADLINE_WORDS = 5
 
 
@@ -263,8 +265,10 @@ def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None
     for i in reversed(kept):
         info = evidence[i].block.html
         # Words apart: an address listed as a source splits into many tokens, yet is no headline.
-        if (info is None or info.link_density < LINK_SHARE
-                or evidence[i].block.text.count(" ") < LINK_HEADLINE_WORDS - 1):
+        # A sentence closed by a full stop, some of it no link ("Read more about it here."), is the story's own.
+        text = evidence[i].block.text.rstrip()
+        share = LINK_SENTENCE_SHARE if text.endswith((".", "。")) else LINK_SHARE
+        if info is None or info.link_density < share or text.count(" ") < LINK_HEADLINE_WORDS - 1:
             break
         tail.append(i)
     if len(tail) < len(kept):

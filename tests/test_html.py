@@ -420,8 +420,10 @@ def test_linked_headlines_closing_the_story_box_are_teasers():
     links = ("<p><a href='/a'>Mayor opens the new library on the market square</a></p>"
              "<p><a href='/b'>School board approves the budget for next year</a></p>")
     body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
-            + "<p><a href='/report'>Read the report</a></p>" + links + "</article>")
+            + "<p><a href='/report'>Read what every member of the council said</a> today.</p>"
+            + links + "<p>Watch: <a href='/c'>Firefighters rescue a cat from the old bridge</a></p></article>")
     article, decisions = Cleaner().clean_html_and_explain(page(body))
     assert "Mayor opens" not in article.text and "School board" not in article.text
     assert STORY[-1] in article.text
-    assert [d.rule for d in decisions if d.text.startswith(("Mayor", "School"))] == ["story.links"] * 2
+    assert [d.rule for d in decisions if d.text.startswith(("Mayor", "School", "Watch"))] == ["story.links"] * 3
+    assert "Read what every member" in article.text  # a sentence, not all of it a link: the story's own
