@@ -27,6 +27,7 @@ ENGINE_RULES = {
     "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
     "story.links": "Headlines linked to other stories under the story's last paragraph: teasers, not its end.",
+    "story.credit": "A line the page marks as metadata (a byline, a credit) above the story's first paragraph.",
     "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
 
@@ -122,6 +123,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     _drop_repeats(evidence, decisions)
     _drop_gallery_captions(evidence, decisions)
     _drop_link_tail(evidence, decisions)
+    _drop_lead_credits(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
 
@@ -274,6 +276,32 @@ def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None
     if len(tail) < len(kept):
         for i in tail:
             decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+
+
+# A paragraph this long opens the story; a credit or byline is at most this long.
+LEAD_WORDS = 15
+CREDIT_WORDS = 12
+
+
+def _drop_lead_credits(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Lines the page marks as bylines or credits ("Jane Doe and John Roe The Daily
+    Herald", "Associated Press") kept above the story's first paragraph: names
+    without a keyword say nothing to the rules, yet the markup tells what they are.
+    A sentence stays (a summary so marked)."""
+    credits = []
+    for d in decisions:
+        if not d.keep:
+            continue
+        ev = evidence[d.index]
+        text = ev.block.text.rstrip()
+        if ev.words >= LEAD_WORDS and ev.punct_end:
+            break
+        if _caption(ev) and ev.words <= CREDIT_WORDS and not text.endswith((".", "!", "?")):
+            credits.append(d.index)
+    else:
+        return  # no paragraph opens the story: nothing to tell a credit line from
+    for i in credits:
+        decisions[i] = Decision(i, False, "story.credit", ENGINE_RULES["story.credit"], decisions[i].text)
 
 
 def _caption(ev: Evidence) -> bool:

@@ -427,3 +427,12 @@ def test_linked_headlines_closing_the_story_box_are_teasers():
     assert STORY[-1] in article.text
     assert [d.rule for d in decisions if d.text.startswith(("Mayor", "School", "Watch"))] == ["story.links"] * 3
     assert "Read what every member" in article.text  # a sentence, not all of it a link: the story's own
+
+
+def test_a_byline_without_keyword_above_the_first_paragraph_leaves_the_story():
+    body = ("<article><h1>Council approves bridge</h1>"
+            "<div class='byline'><span>Jane Doe and John Roe</span> <span>Millbrook Herald</span></div>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "Jane Doe" not in article.text and article.text.startswith(STORY[0])
+    assert [d.rule for d in decisions if d.text.startswith("Jane Doe")] == ["story.credit"]
