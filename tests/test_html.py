@@ -436,3 +436,12 @@ def test_a_byline_without_keyword_above_the_first_paragraph_leaves_the_story():
     article, decisions = Cleaner().clean_html_and_explain(page(body))
     assert "Jane Doe" not in article.text and article.text.startswith(STORY[0])
     assert [d.rule for d in decisions if d.text.startswith("Jane Doe")] == ["story.credit"]
+
+
+def test_the_card_a_link_opens_on_hover_is_not_text_but_the_link_is():
+    card = ("<span class='rollover-people'><a href='/p/jane-doe'>Jane Doe</a><span class='rollover-people-block'>"
+            "<img src='/jd.jpg'><a href='/p/jane-doe'>Jane Doe</a><a href='/s/1'>Mayor opens the new library</a>"
+            "</span></span>")
+    text = html_to_text(page(f"<article><p>The motion by {card} passed by seven votes to two.</p></article>"))
+    assert "The motion by Jane Doe passed by seven votes to two." in text
+    assert "Mayor opens" not in text

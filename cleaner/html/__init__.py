@@ -119,7 +119,11 @@ def _tables() -> dict:
         "block": frozenset(t["block"]),
         "paragraph": frozenset(t["paragraph"]),
         # One search per class attribute, not a set of its lower-cased words.
-        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)", regex.IGNORECASE),
+        # ... and the card a link opens on hover ("rollover-block", "tooltiptext"),
+        # not the element around the link and its card ("rollover-people", "tooltip-wrapper").
+        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)"
+                                rf"|(?:{words('hover_words')})[\w-]*?(?:{words('hover_parts')})(?![a-z])",
+                                regex.IGNORECASE),
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
         "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
