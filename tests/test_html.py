@@ -441,7 +441,8 @@ def test_a_byline_without_keyword_above_the_first_paragraph_leaves_the_story():
 def test_the_card_a_link_opens_on_hover_is_not_text_but_the_link_is():
     card = ("<span class='rollover-people'><a href='/p/jane-doe'>Jane Doe</a><span class='rollover-people-block'>"
             "<img src='/jd.jpg'><a href='/p/jane-doe'>Jane Doe</a><a href='/s/1'>Mayor opens the new library</a>"
-            "</span></span>")
+            + "".join(f"<a href='/s/{i}'>{t}</a>" for i, t in enumerate(TEASERS * 3))  # longer than a hidden note
+            + "</span></span>")
     text = html_to_text(page(f"<article><p>The motion by {card} passed by seven votes to two.</p></article>"))
     assert "The motion by Jane Doe passed by seven votes to two." in text
     assert "Mayor opens" not in text

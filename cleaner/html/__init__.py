@@ -26,6 +26,7 @@ from ..segment import Block, clean_line
 
 # Below this many characters, <noscript> content is a notice, not the page.
 _NOSCRIPT_TEXT = 500
+_HOVER = "hover"  # see _hidden
 # Hidden, or placed far off the screen (link spam, text for search engines only).
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|margin-left|text-indent)\s*:\s*-\d{4,}",
                               regex.IGNORECASE)
@@ -122,7 +123,7 @@ def _tables() -> dict:
         # ... and the card a link opens on hover ("rollover-block", "tooltiptext"),
         # not the element around the link and its card ("rollover-people", "tooltip-wrapper").
         "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)"
-                                rf"|(?:{words('hover_words')})[\w-]*?(?:{words('hover_parts')})(?![a-z])",
+                                rf"|(?P<hover>(?:{words('hover_words')})[\w-]*?(?:{words('hover_parts')})(?![a-z]))",
                                 regex.IGNORECASE),
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
@@ -312,7 +313,7 @@ class _Walker:
                     continue  # a "please enable JavaScript" note; some sites put the whole page here
                 attrs = node.attrs
                 hidden = bool(attrs) and _hidden(attrs, tables)
-                if hidden and name not in block and self.text_length(node) < _NOSCRIPT_TEXT:
+                if hidden and name not in block and (hidden is _HOVER or self.text_length(node) < _NOSCRIPT_TEXT):
                     continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
                 if name == "br":
                     self.flush()
@@ -532,15 +533,19 @@ def _styles_letters(node) -> bool:
     return node.name in _WORD_LEVEL and (bool(node.contents) or node.name == "wbr")
 
 
-def _hidden(attrs: dict, tables: dict) -> bool:
+def _hidden(attrs: dict, tables: dict) -> bool | str:
+    """Whether the element is hidden; _HOVER for a hover card, hidden however much
+    it holds (a long hidden box may be the page, shown by a script; a card never)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes and tables["hidden"].search(classes) is not None:
-        return True
+    if classes:
+        found = tables["hidden"].search(classes)
+        if found is not None:
+            return _HOVER if found.group("hover") else True
     return False
 
 
