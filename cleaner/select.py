@@ -359,11 +359,29 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
     takes one of its blocks out (an advertisement, a "Related" label, share links)."""
     out = [runs[0]]
     for a, b in runs[1:]:
-        if any(map(_leaves, evidence[out[-1][1] + 1:a])):
-            out.append((a, b))
+        gap = range(out[-1][1] + 1, a)
+        if any(_leaves(evidence[i]) for i in gap):
+            # Paragraphs between the marked blocks (prose between two advertisements)
+            # that read as story stay: only the cost of a run of their own left them out.
+            for i in gap:
+                if _gap_prose(evidence[i]):
+                    if out[-1][1] == i - 1:
+                        out[-1] = (out[-1][0], i)
+                    else:
+                        out.append((i, i))
+            if out[-1][1] == a - 1:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
         else:
             out[-1] = (out[-1][0], b)
     return out
+
+
+def _gap_prose(ev: Evidence) -> bool:
+    """Story-scored prose on a web page: its markup is evidence in the score too,
+    which a text's lines lack (there such a gap is as often a teaser between ads)."""
+    return ev.block.html is not None and ev.score > 0 and ev.punct_end and ev.words >= 8 and _unmarked(ev)
 
 
 # Down to this score a paragraph of prose above a story run opens it; lower, teaser

@@ -446,3 +446,27 @@ def test_the_card_a_link_opens_on_hover_is_not_text_but_the_link_is():
     text = html_to_text(page(f"<article><p>The motion by {card} passed by seven votes to two.</p></article>"))
     assert "The motion by Jane Doe passed by seven votes to two." in text
     assert "Mayor opens" not in text
+
+
+def test_a_paragraph_between_two_advertisements_stays_in_the_story():
+    # The run cost leaves out a paragraph of weak story score boxed in by two
+    # advertisements; on a page, a positive score is evidence enough to keep it.
+    from cleaner.html import HtmlInfo
+    from cleaner.score import Evidence
+    from cleaner.segment import Block
+    from cleaner.select import _fill_weak_gaps
+
+    ad = next(r for r in Cleaner().ruleset.rules if r.id == "legal.advertisement")
+    info = HtmlInfo(frozenset({"article"}), 0, True, False, False, True, 0.0, (1, 2, 3))
+    texts = [STORY[0], "Advertisement", STORY[1], "Advertisement", STORY[2]]
+    evidence = []
+    for i, (text, score) in enumerate(zip(texts, (3.0, -4.0, 0.4, -4.0, 3.0))):
+        ev = Evidence(block=Block(i, text, i, i + 1, info), words=len(text.split()), tokens=text.lower().split(),
+                      text=text, stop=0.4, punct_end=text.endswith("."), stops=frozenset())
+        ev.score = score
+        ev.chrome = ad if text == "Advertisement" else None
+        evidence.append(ev)
+    assert _fill_weak_gaps(evidence, [(0, 0), (4, 4)]) == [(0, 0), (2, 2), (4, 4)]
+    for ev in evidence:
+        ev.block.html = None  # in a text, such a gap is as often a teaser between two ads
+    assert _fill_weak_gaps(evidence, [(0, 0), (4, 4)]) == [(0, 0), (4, 4)]
