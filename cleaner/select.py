@@ -26,7 +26,7 @@ ENGINE_RULES = {
     "story.headline": "The story's headline: read as the title, left out of the story text.",
     "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
-    "story.links": "Headlines linked to other stories under the story's last paragraph: teasers, not its end.",
+    "story.links": "Headlines linked to other stories, under the story's last paragraph or set between two of its paragraphs: teasers.",
     "story.credit": "A line the page marks as metadata (a byline, a credit) above the story's first paragraph.",
     "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
@@ -123,6 +123,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     _drop_repeats(evidence, decisions)
     _drop_gallery_captions(evidence, decisions)
     _drop_link_tail(evidence, decisions)
+    _drop_inserted_links(evidence, decisions)
     _drop_lead_credits(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
@@ -275,6 +276,29 @@ def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None
         tail.append(i)
     if len(tail) < len(kept):
         for i in tail:
+            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+
+
+# Link text throughout: a headline set between two paragraphs as one link.
+INSERT_LINK_SHARE = 0.95
+INSERT_PROSE_WORDS = 15
+
+
+def _drop_inserted_links(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A headline that is one link from end to end, set between two paragraphs of
+    the story, is a teaser the page inserts ("SENATOR SAYS ..." linked to another
+    story): the story's own sentences are not links throughout. Headings (a linked
+    section title) and list items (a list of links the story gives) stay."""
+    kept = [d.index for d in decisions if d.keep]
+    for before, i, after in zip(kept, kept[1:], kept[2:]):
+        ev = evidence[i]
+        info = ev.block.html
+        text = ev.block.text.rstrip()
+        if (info is None or info.link_density < INSERT_LINK_SHARE or info.heading or "list" in info.regions
+                or text.endswith((".", "。")) or text.count(" ") < LINK_HEADLINE_WORDS - 1):
+            continue
+        if all(evidence[j].words >= INSERT_PROSE_WORDS and evidence[j].punct_end
+               and evidence[j].block.html.link_density < 0.5 for j in (before, after)):
             decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
 
 

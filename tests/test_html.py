@@ -470,3 +470,15 @@ def test_a_paragraph_between_two_advertisements_stays_in_the_story():
     for ev in evidence:
         ev.block.html = None  # in a text, such a gap is as often a teaser between two ads
     assert _fill_weak_gaps(evidence, [(0, 0), (4, 4)]) == [(0, 0), (4, 4)]
+
+
+def test_a_linked_headline_set_between_two_paragraphs_is_a_teaser_but_a_linked_subheading_stays():
+    body = ("<article><h1>Council approves bridge</h1>" + f"<p>{STORY[0]}</p>"
+            + "<p><strong><a href='/x'>MAYOR OPENS THE NEW LIBRARY ON THE MARKET SQUARE</a></strong></p>"
+            + f"<p>{STORY[1]}</p><h2><a href='#cost'>What the new bridge will cost the town</a></h2>"
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "MAYOR OPENS" not in article.text
+    assert "What the new bridge will cost the town" in article.text
+    assert all(p in article.text for p in STORY)
+    assert [d.rule for d in decisions if d.text.startswith("MAYOR")] == ["story.links"]
