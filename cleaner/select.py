@@ -28,6 +28,7 @@ ENGINE_RULES = {
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
     "story.links": "Headlines linked to other stories, under the story's last paragraph or set between two of its paragraphs: teasers.",
     "story.credit": "A line the page marks as metadata (a byline, a credit) above the story's first paragraph.",
+    "story.caption": "A line the page marks as a caption, right above the photo credit a rule takes out: the photo's caption.",
     "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
 
@@ -125,6 +126,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     _drop_link_tail(evidence, decisions)
     _drop_inserted_links(evidence, decisions)
     _drop_lead_credits(evidence, decisions)
+    _drop_credited_captions(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
 
@@ -326,6 +328,18 @@ def _drop_lead_credits(evidence: list[Evidence], decisions: list[Decision]) -> N
         return  # no paragraph opens the story: nothing to tell a credit line from
     for i in credits:
         decisions[i] = Decision(i, False, "story.credit", ENGINE_RULES["story.credit"], decisions[i].text)
+
+
+# Rules that take out a photo's credit line (rules/packs/legal.toml).
+CREDIT_RULES = frozenset({"caption.credit", "caption.photo-credit"})
+
+
+def _drop_credited_captions(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A caption reads like prose; the credit line under it gives it away. On a
+    page that marks the caption as such, it goes with its credit."""
+    for d, below in zip(decisions, decisions[1:]):
+        if d.keep and not below.keep and below.rule in CREDIT_RULES and _caption(evidence[d.index]):
+            decisions[d.index] = Decision(d.index, False, "story.caption", ENGINE_RULES["story.caption"], d.text)
 
 
 def _caption(ev: Evidence) -> bool:

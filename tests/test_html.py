@@ -482,3 +482,13 @@ def test_a_linked_headline_set_between_two_paragraphs_is_a_teaser_but_a_linked_s
     assert "What the new bridge will cost the town" in article.text
     assert all(p in article.text for p in STORY)
     assert [d.rule for d in decisions if d.text.startswith("MAYOR")] == ["story.links"]
+
+
+def test_a_caption_goes_with_the_photo_credit_under_it():
+    caption = "The mayor and members of the council at the old bridge on Tuesday morning, before the vote"
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2])
+            + f"<div class='image-caption'>{caption}</div><div class='image-credit'>Jane Doe | Getty Images</div>"
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert caption not in article.text and all(p in article.text for p in STORY)
+    assert [d.rule for d in decisions if d.text == caption] == ["story.caption"]
