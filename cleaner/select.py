@@ -26,6 +26,10 @@ ENGINE_RULES = {
     "story.headline": "The story's headline: read as the title, left out of the story text.",
     "story.repeat": "Block whose text the story already holds: part of a second copy of the story.",
     "story.gap": "Block inside the story with strong evidence of chrome: an advertisement, a box of links.",
+    "story.links": "Headlines linked to other stories, under the story's last paragraph or set between two of its paragraphs: teasers.",
+    "story.credit": "A line the page marks as metadata (a byline, a credit) above the story's first paragraph.",
+    "story.caption": "A line the page marks as a caption, right above the photo credit a rule takes out: the photo's caption.",
+    "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
 }
 
 _HEADLINE_MAX_WORDS = 30
@@ -124,6 +128,11 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     if teaser_rules and not bare:
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
+    _drop_gallery_captions(evidence, decisions)
+    _drop_link_tail(evidence, decisions)
+    _drop_inserted_links(evidence, decisions)
+    _drop_lead_credits(evidence, decisions)
+    _drop_credited_captions(evidence, decisions)
     _trim_tail(evidence, decisions, teaser_rules)
     return Selection(decisions, headline, start, end)
 
@@ -250,6 +259,111 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
             decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
 
 
+def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A block the page marks as a caption (or credit) and prints more than once is a
+    gallery's: the slide strip, the enlarged view and its copy repeat each caption.
+    A figure inside the story is printed once."""
+    captions = [d.index for d in decisions if d.keep and _caption(evidence[d.index])]
+    if not captions:
+        return
+    counts = Counter(ev.block.text.casefold() for ev in evidence)
+    for i in captions:
+        if counts[evidence[i].block.text.casefold()] > 1:
+            decisions[i] = Decision(i, False, "story.gallery", ENGINE_RULES["story.gallery"], decisions[i].text)
+
+
+# A block this much link text is a link (a label may precede it: 'Read: ...');
+# this many words make it a headline.
+LINK_SHARE = 0.8
+LINK_SENTENCE_SHARE = 0.9
+LINK_HEADLINE_WORDS = 5
+
+
+def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Links as long as headlines that close the kept story lead to other stories:
+    a story's own text is not link text throughout, its last paragraph least of all."""
+    kept = [d.index for d in decisions if d.keep]
+    tail = []
+    for i in reversed(kept):
+        info = evidence[i].block.html
+        # Words apart: an address listed as a source splits into many tokens, yet is no headline.
+        # A sentence closed by a full stop, some of it no link ("Read more about it here."), is the story's own.
+        text = evidence[i].block.text.rstrip()
+        share = LINK_SENTENCE_SHARE if text.endswith((".", "。")) else LINK_SHARE
+        if info is None or info.link_density < share or text.count(" ") < LINK_HEADLINE_WORDS - 1:
+            break
+        tail.append(i)
+    if len(tail) < len(kept):
+        for i in tail:
+            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+
+
+# Link text throughout: a headline set between two paragraphs as one link.
+INSERT_LINK_SHARE = 0.95
+INSERT_PROSE_WORDS = 15
+
+
+def _drop_inserted_links(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A headline that is one link from end to end, set between two paragraphs of
+    the story, is a teaser the page inserts ("SENATOR SAYS ..." linked to another
+    story): the story's own sentences are not links throughout. Headings (a linked
+    section title) and list items (a list of links the story gives) stay."""
+    kept = [d.index for d in decisions if d.keep]
+    for before, i, after in zip(kept, kept[1:], kept[2:]):
+        ev = evidence[i]
+        info = ev.block.html
+        text = ev.block.text.rstrip()
+        if (info is None or info.link_density < INSERT_LINK_SHARE or info.heading or "list" in info.regions
+                or text.endswith((".", "。")) or text.count(" ") < LINK_HEADLINE_WORDS - 1):
+            continue
+        if all(evidence[j].words >= INSERT_PROSE_WORDS and evidence[j].punct_end
+               and evidence[j].block.html.link_density < 0.5 for j in (before, after)):
+            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+
+
+# A paragraph this long opens the story; a credit or byline is at most this long.
+LEAD_WORDS = 15
+CREDIT_WORDS = 12
+
+
+def _drop_lead_credits(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Lines the page marks as bylines or credits ("Jane Doe and John Roe The Daily
+    Herald", "Associated Press") kept above the story's first paragraph: names
+    without a keyword say nothing to the rules, yet the markup tells what they are.
+    A sentence stays (a summary so marked)."""
+    credits = []
+    for d in decisions:
+        if not d.keep:
+            continue
+        ev = evidence[d.index]
+        text = ev.block.text.rstrip()
+        if ev.words >= LEAD_WORDS and ev.punct_end:
+            break
+        if _caption(ev) and ev.words <= CREDIT_WORDS and not text.endswith((".", "!", "?")):
+            credits.append(d.index)
+    else:
+        return  # no paragraph opens the story: nothing to tell a credit line from
+    for i in credits:
+        decisions[i] = Decision(i, False, "story.credit", ENGINE_RULES["story.credit"], decisions[i].text)
+
+
+# Rules that take out a photo's credit line (rules/packs/legal.toml).
+CREDIT_RULES = frozenset({"caption.credit", "caption.photo-credit"})
+
+
+def _drop_credited_captions(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """A caption reads like prose; the credit line under it gives it away. On a
+    page that marks the caption as such, it goes with its credit."""
+    for d, below in zip(decisions, decisions[1:]):
+        if d.keep and not below.keep and below.rule in CREDIT_RULES and _caption(evidence[d.index]):
+            decisions[d.index] = Decision(d.index, False, "story.caption", ENGINE_RULES["story.caption"], d.text)
+
+
+def _caption(ev: Evidence) -> bool:
+    info = ev.block.html
+    return info is not None and info.meta_class
+
+
 def _grams(tokens: list[str]) -> set[int]:
     return {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
 
@@ -308,11 +422,29 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
     takes one of its blocks out (an advertisement, a "Related" label, share links)."""
     out = [runs[0]]
     for a, b in runs[1:]:
-        if any(map(_leaves, evidence[out[-1][1] + 1:a])):
-            out.append((a, b))
+        gap = range(out[-1][1] + 1, a)
+        if any(_leaves(evidence[i]) for i in gap):
+            # Paragraphs between the marked blocks (prose between two advertisements)
+            # that read as story stay: only the cost of a run of their own left them out.
+            for i in gap:
+                if _gap_prose(evidence[i]):
+                    if out[-1][1] == i - 1:
+                        out[-1] = (out[-1][0], i)
+                    else:
+                        out.append((i, i))
+            if out[-1][1] == a - 1:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
         else:
             out[-1] = (out[-1][0], b)
     return out
+
+
+def _gap_prose(ev: Evidence) -> bool:
+    """Story-scored prose on a web page: its markup is evidence in the score too,
+    which a text's lines lack (there such a gap is as often a teaser between ads)."""
+    return ev.block.html is not None and ev.score > 0 and ev.punct_end and ev.words >= 8 and _unmarked(ev)
 
 
 # Down to this score a paragraph of prose above a story run opens it; lower, teaser

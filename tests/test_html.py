@@ -392,3 +392,113 @@ def test_camel_case_class_names_speak_for_chrome_and_metadata_not_for_story():
     assert by_text["The old bridge at dusk"].meta_class
     assert not by_text[TEASERS[0]].story_class  # "Content" tails many names
     assert not by_text[STORY[0]].chrome_class
+
+
+def test_text_placed_off_the_screen_is_hidden():
+    spam = "".join(f"<div style='position:absolute; top:0; left:-9999px;'><a href='/s{i}'>Download free themes</a></div>"
+                   for i in range(4))
+    text = html_to_text(page(story_html() .replace("</article>", spam + "</article>")))
+    assert "Download free themes" not in text and STORY[-1] in text
+    kept = html_to_text(page("<div style='margin-left: -12px'><p>" + STORY[0] + "</p></div>"))
+    assert STORY[0] in kept  # a small negative margin is layout, not hiding
+
+
+def test_a_ticker_of_excerpts_does_not_outweigh_the_story_box():
+    # Each list item, a linked headline and the start of its story, reads as prose;
+    # six of them weigh more than the story's four paragraphs unless list prose counts less.
+    ticker = "".join(f"<li><a href='/n/{i}'>Other story number {i} in the news today</a> {t[:-1]} and more of "
+                     f"that story from the town...</li>" for i, t in enumerate(TEASERS * 3))
+    html = page(f"<div class='ticker'><ul>{ticker}</ul></div>"
+                f"<div><h1>Council approves bridge</h1><div>{''.join(f'<p>{p}</p>' for p in STORY)}</div></div>")
+    by_text = {b.text: b.html for b in read_page(html).blocks}
+    assert by_text[STORY[0]].in_root
+    assert not any(info.in_root for text, info in by_text.items() if text.startswith("Other story"))
+
+
+def test_a_caption_printed_twice_is_a_gallerys_not_the_storys():
+    slide = "The new bridge as the architects drew it, seen from the east bank of the river at dusk"
+    gallery = (f"<ul class='slides'><li><img src='/a.jpg'><div class='caption'>{slide}</div></li></ul>"
+               f"<div class='lightbox'><img src='/a.jpg'><p class='caption'>{slide}</p></div>")
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2]) + gallery
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert slide not in article.text and STORY[3] in article.text
+    assert "story.gallery" in {d.rule for d in decisions}
+
+
+def test_linked_headlines_closing_the_story_box_are_teasers():
+    links = ("<p><a href='/a'>Mayor opens the new library on the market square</a></p>"
+             "<p><a href='/b'>School board approves the budget for next year</a></p>")
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p><a href='/report'>Read what every member of the council said</a> today.</p>"
+            + links + "<p>Watch: <a href='/c'>Firefighters rescue a cat from the old bridge</a></p></article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "Mayor opens" not in article.text and "School board" not in article.text
+    assert STORY[-1] in article.text
+    assert [d.rule for d in decisions if d.text.startswith(("Mayor", "School", "Watch"))] == ["story.links"] * 3
+    assert "Read what every member" in article.text  # a sentence, not all of it a link: the story's own
+
+
+def test_a_byline_without_keyword_above_the_first_paragraph_leaves_the_story():
+    body = ("<article><h1>Council approves bridge</h1>"
+            "<div class='byline'><span>Jane Doe and John Roe</span> <span>Millbrook Herald</span></div>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "Jane Doe" not in article.text and article.text.startswith(STORY[0])
+    assert [d.rule for d in decisions if d.text.startswith("Jane Doe")] == ["story.credit"]
+
+
+def test_the_card_a_link_opens_on_hover_is_not_text_but_the_link_is():
+    card = ("<span class='rollover-people'><a href='/p/jane-doe'>Jane Doe</a><span class='rollover-people-block'>"
+            "<img src='/jd.jpg'><a href='/p/jane-doe'>Jane Doe</a><a href='/s/1'>Mayor opens the new library</a>"
+            + "".join(f"<a href='/s/{i}'>{t}</a>" for i, t in enumerate(TEASERS * 3))  # longer than a hidden note
+            + "</span></span>")
+    text = html_to_text(page(f"<article><p>The motion by {card} passed by seven votes to two.</p></article>"))
+    assert "The motion by Jane Doe passed by seven votes to two." in text
+    assert "Mayor opens" not in text
+
+
+def test_a_paragraph_between_two_advertisements_stays_in_the_story():
+    # The run cost leaves out a paragraph of weak story score boxed in by two
+    # advertisements; on a page, a positive score is evidence enough to keep it.
+    from cleaner.html import HtmlInfo
+    from cleaner.score import Evidence
+    from cleaner.segment import Block
+    from cleaner.select import _fill_weak_gaps
+
+    ad = next(r for r in Cleaner().ruleset.rules if r.id == "legal.advertisement")
+    info = HtmlInfo(frozenset({"article"}), 0, True, False, False, True, 0.0, (1, 2, 3))
+    texts = [STORY[0], "Advertisement", STORY[1], "Advertisement", STORY[2]]
+    evidence = []
+    for i, (text, score) in enumerate(zip(texts, (3.0, -4.0, 0.4, -4.0, 3.0))):
+        ev = Evidence(block=Block(i, text, i, i + 1, info), words=len(text.split()), tokens=text.lower().split(),
+                      text=text, stop=0.4, punct_end=text.endswith("."), stops=frozenset())
+        ev.score = score
+        ev.chrome = ad if text == "Advertisement" else None
+        evidence.append(ev)
+    assert _fill_weak_gaps(evidence, [(0, 0), (4, 4)]) == [(0, 0), (2, 2), (4, 4)]
+    for ev in evidence:
+        ev.block.html = None  # in a text, such a gap is as often a teaser between two ads
+    assert _fill_weak_gaps(evidence, [(0, 0), (4, 4)]) == [(0, 0), (4, 4)]
+
+
+def test_a_linked_headline_set_between_two_paragraphs_is_a_teaser_but_a_linked_subheading_stays():
+    body = ("<article><h1>Council approves bridge</h1>" + f"<p>{STORY[0]}</p>"
+            + "<p><strong><a href='/x'>MAYOR OPENS THE NEW LIBRARY ON THE MARKET SQUARE</a></strong></p>"
+            + f"<p>{STORY[1]}</p><h2><a href='#cost'>What the new bridge will cost the town</a></h2>"
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert "MAYOR OPENS" not in article.text
+    assert "What the new bridge will cost the town" in article.text
+    assert all(p in article.text for p in STORY)
+    assert [d.rule for d in decisions if d.text.startswith("MAYOR")] == ["story.links"]
+
+
+def test_a_caption_goes_with_the_photo_credit_under_it():
+    caption = "The mayor and members of the council at the old bridge on Tuesday morning, before the vote"
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY[:2])
+            + f"<div class='image-caption'>{caption}</div><div class='image-credit'>Jane Doe | Getty Images</div>"
+            + "".join(f"<p>{p}</p>" for p in STORY[2:]) + "</article>")
+    article, decisions = Cleaner().clean_html_and_explain(page(body))
+    assert caption not in article.text and all(p in article.text for p in STORY)
+    assert [d.rule for d in decisions if d.text == caption] == ["story.caption"]

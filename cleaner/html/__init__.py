@@ -26,7 +26,10 @@ from ..segment import Block, clean_line
 
 # Below this many characters, <noscript> content is a notice, not the page.
 _NOSCRIPT_TEXT = 500
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+_HOVER = "hover"  # see _hidden
+# Hidden, or placed far off the screen (link spam, text for search engines only).
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|(?:left|top|margin-left|text-indent)\s*:\s*-\d{4,}",
+                              regex.IGNORECASE)
 _ROLES = {
     "navigation": "nav", "menubar": "nav", "menu": "nav", "search": "nav", "banner": "header",
     "contentinfo": "footer", "complementary": "aside", "main": "main", "article": "article",
@@ -62,6 +65,9 @@ NEAR = 3
 # Characters a str cannot encode to UTF-8 (lone surrogates), which lxml refuses.
 _SURROGATE = regex.compile(r"[\ud800-\udfff]")
 _CLASS_FLAGS = frozenset({"chrome", "furniture", "meta", "story"})
+# A list item is a teaser or a menu entry as often as prose: its prose counts
+# this much toward the story's box (a ticker of excerpts outweighed the story).
+_LIST_WEIGHT = 0.5
 # Regions whose prose is never the story's container (see _mark_root).
 _NOT_ROOT = frozenset({"nav", "footer", "aside", "form", "dialog"})
 # Inline elements that style parts of words ("<b>W</b>ord", "21<sup>st</sup>"):
@@ -114,7 +120,11 @@ def _tables() -> dict:
         "block": frozenset(t["block"]),
         "paragraph": frozenset(t["paragraph"]),
         # One search per class attribute, not a set of its lower-cased words.
-        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)", regex.IGNORECASE),
+        # ... and the card a link opens on hover ("rollover-block", "tooltiptext"),
+        # not the element around the link and its card ("rollover-people", "tooltip-wrapper").
+        "hidden": regex.compile(rf"(?<!\S)(?:{words('hidden_words')})(?!\S)"
+                                rf"|(?P<hover>(?:{words('hover_words')})[\w-]*?(?:{words('hover_parts')})(?![a-z]))",
+                                regex.IGNORECASE),
         "chrome": regex.compile(rf"(?<![a-z])(?:{words('chrome_words')})|(?<![a-z])(?:{words('chrome_exact')})(?![a-z])"),
         "meta": regex.compile(rf"(?<![a-z])(?:{words('meta_words')})"),
         "story": regex.compile(rf"(?<![a-z])(?:{words('story_words')})"),
@@ -303,7 +313,7 @@ class _Walker:
                     continue  # a "please enable JavaScript" note; some sites put the whole page here
                 attrs = node.attrs
                 hidden = bool(attrs) and _hidden(attrs, tables)
-                if hidden and name not in block and self.text_length(node) < _NOSCRIPT_TEXT:
+                if hidden and name not in block and (hidden is _HOVER or self.text_length(node) < _NOSCRIPT_TEXT):
                     continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
                 if name == "br":
                     self.flush()
@@ -523,15 +533,19 @@ def _styles_letters(node) -> bool:
     return node.name in _WORD_LEVEL and (bool(node.contents) or node.name == "wbr")
 
 
-def _hidden(attrs: dict, tables: dict) -> bool:
+def _hidden(attrs: dict, tables: dict) -> bool | str:
+    """Whether the element is hidden; _HOVER for a hover card, hidden however much
+    it holds (a long hidden box may be the page, shown by a script; a card never)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes and tables["hidden"].search(classes) is not None:
-        return True
+    if classes:
+        found = tables["hidden"].search(classes)
+        if found is not None:
+            return _HOVER if found.group("hover") else True
     return False
 
 
@@ -583,6 +597,8 @@ def _mark_root(blocks: list[Block], spans: dict[int, tuple[int, int]]) -> None:
         if info.chrome_class or not info.regions.isdisjoint(_NOT_ROOT):
             continue  # a long comment or a sidebar's prose is not the story's container
         weight = words * (1.0 - info.link_density)
+        if "list" in info.regions:
+            weight *= _LIST_WEIGHT
         parent, grand = info.ancestors[-2], info.ancestors[-3] if len(info.ancestors) > 2 else None
         score[parent] = score.get(parent, 0.0) + weight
         if grand is not None:
