@@ -139,8 +139,9 @@ def test_example_user_pack_is_valid():
 
 
 @pytest.mark.parametrize("label", ["Related:", "Das könnte dich auch interessieren:", "Ähnliche Artikel :",
-                                   "Share on Facebook:"])
-def test_a_block_rule_also_matches_its_label_with_a_colon(label):
+                                   "Share on Facebook:", "Das könnte dich auch interessieren …",
+                                   "Related Articles..."])
+def test_a_block_rule_also_matches_its_label_with_a_colon_or_an_ellipsis(label):
     hits = Cleaner().ruleset.scan(label)
     assert hits.chrome is not None or hits.boundary is not None
 

@@ -175,8 +175,8 @@ def _compiled(rule: Rule) -> Rule:
     elif rule.match == "start":
         source = f"\\s*(?:{source})"
     elif rule.match == "block" and rule.kind in ("chrome", "boundary"):
-        # A label announces what follows it, often with a colon ("Related:").
-        source = f"(?:{source})\\s*[:：]?"
+        # A label announces what follows it, often with a colon ("Related:") or an ellipsis.
+        source = f"(?:{source})\\s*(?:[:：]|\\.\\.\\.|…)?"
     try:
         compiled = regex.compile(source, flags)
     except regex.error as exc:
