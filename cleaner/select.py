@@ -52,13 +52,13 @@ COPY_SHARE = 0.5
 FALLBACK_LIFT = 1.0
 # Added to every score before selection: trades recall (up) against precision.
 SCORE_OFFSET = 0.0
-# A full stop, comma or colon at the end, perhaps inside closing quotes.
 # A sentence ending inside a line, another starting after it.
 _INNER_SENTENCE = regex.compile(r"\w[.!?…]\s+\p{Lu}")
 # A full stop or exclamation mark at the end, perhaps inside closing quotes.
 _FULL_STOP = regex.compile(r"[.!…。！](?:[\"”’»]*)\s*$")
 # An en or em dash opening a line: the credit under a quote.
 _DASHES = "–—―"
+# A full stop, comma or colon at the end, perhaps inside closing quotes.
 _ENDS_SENTENCE = regex.compile(r"[.,;:。，；：！？](?:[\"”’»)\]」』]*)\s*$")
 
 
@@ -160,10 +160,7 @@ def _announced_list_end(evidence: list[Evidence], b: int, limit: int, lone: bool
         return b
     # A paragraph group that itself ends with a colon hands on to the next.
     while i < limit and _announces(evidence[i]):
-        group = evidence[i].block.group
-        j = start = i
-        while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
-            j += 1
+        start, j = i, _group_end(evidence, i, limit)
         if j - i > LIST_MAX or not all(_unmarked(evidence[m]) for m in range(i, j + 1)):
             break
         b, i = j, j + 1
@@ -171,13 +168,21 @@ def _announced_list_end(evidence: list[Evidence], b: int, limit: int, lone: bool
             break
         if lone and j == start and i < limit and not _announces(evidence[i]):
             # An announcement closing its paragraph hands on to the list in the next one.
-            k = i
-            while k + 1 < limit and evidence[k + 1].block.group == evidence[i].block.group and k - i <= LIST_MAX:
-                k += 1
+            k = _group_end(evidence, i, limit)
             if 0 < k - i <= LIST_MAX and all(_unmarked(evidence[m]) for m in range(i, k + 1)):
                 b = k
             break
     return b
+
+
+def _group_end(evidence: list[Evidence], i: int, limit: int) -> int:
+    """The last block of the paragraph group opening at block i (before ``limit``),
+    looked for no further than LIST_MAX + 1 blocks on."""
+    group = evidence[i].block.group
+    j = i
+    while j + 1 < limit and evidence[j + 1].block.group == group and j - i <= LIST_MAX:
+        j += 1
+    return j
 
 
 def _announces(ev: Evidence) -> bool:
@@ -236,7 +241,7 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
              and sum(1 for g in grams[i] if owners[g] > 1) >= REPEAT_SHARE * len(grams[i])
              and _covered_by_several(i, grams, holders)]
     for i in blobs:
-        decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
+        _drop(decisions, i, "story.repeat")
     blob_set = set(blobs)
     seen: set[int] = set()
     repeats: list[int] = []
@@ -256,7 +261,12 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
     repeated = sum(len(evidence[i].tokens) for i in repeats)
     if repeats and repeated >= COPY_SHARE * (total - repeated):
         for i in repeats:
-            decisions[i] = Decision(i, False, "story.repeat", ENGINE_RULES["story.repeat"], decisions[i].text)
+            _drop(decisions, i, "story.repeat")
+
+
+def _drop(decisions: list[Decision], i: int, rule_id: str) -> None:
+    """Take block i out of the story, for the engine's own reason ``rule_id``."""
+    decisions[i] = Decision(i, False, rule_id, ENGINE_RULES[rule_id], decisions[i].text)
 
 
 def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) -> None:
@@ -269,7 +279,7 @@ def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) 
     counts = Counter(ev.block.text.casefold() for ev in evidence)
     for i in captions:
         if counts[evidence[i].block.text.casefold()] > 1:
-            decisions[i] = Decision(i, False, "story.gallery", ENGINE_RULES["story.gallery"], decisions[i].text)
+            _drop(decisions, i, "story.gallery")
 
 
 # A block this much link text is a link (a label may precede it: 'Read: ...');
@@ -295,7 +305,7 @@ def _drop_link_tail(evidence: list[Evidence], decisions: list[Decision]) -> None
         tail.append(i)
     if len(tail) < len(kept):
         for i in tail:
-            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+            _drop(decisions, i, "story.links")
 
 
 # Link text throughout: a headline set between two paragraphs as one link.
@@ -318,7 +328,7 @@ def _drop_inserted_links(evidence: list[Evidence], decisions: list[Decision]) ->
             continue
         if all(evidence[j].words >= INSERT_PROSE_WORDS and evidence[j].punct_end
                and evidence[j].block.html.link_density < 0.5 for j in (before, after)):
-            decisions[i] = Decision(i, False, "story.links", ENGINE_RULES["story.links"], decisions[i].text)
+            _drop(decisions, i, "story.links")
 
 
 # A paragraph this long opens the story; a credit or byline is at most this long.
@@ -344,7 +354,7 @@ def _drop_lead_credits(evidence: list[Evidence], decisions: list[Decision]) -> N
     else:
         return  # no paragraph opens the story: nothing to tell a credit line from
     for i in credits:
-        decisions[i] = Decision(i, False, "story.credit", ENGINE_RULES["story.credit"], decisions[i].text)
+        _drop(decisions, i, "story.credit")
 
 
 # Rules that take out a photo's credit line (rules/packs/legal.toml).
@@ -356,7 +366,7 @@ def _drop_credited_captions(evidence: list[Evidence], decisions: list[Decision])
     page that marks the caption as such, it goes with its credit."""
     for d, below in zip(decisions, decisions[1:]):
         if d.keep and not below.keep and below.rule in CREDIT_RULES and _caption(evidence[d.index]):
-            decisions[d.index] = Decision(d.index, False, "story.caption", ENGINE_RULES["story.caption"], d.text)
+            _drop(decisions, d.index, "story.caption")
 
 
 def _caption(ev: Evidence) -> bool:
@@ -421,6 +431,13 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
     little less like prose stay in it. A gap is dropped on evidence: a rule that
     takes one of its blocks out (an advertisement, a "Related" label, share links)."""
     out = [runs[0]]
+
+    def add(a: int, b: int) -> None:  # a run, joined to the last one when they touch
+        if out[-1][1] == a - 1:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+
     for a, b in runs[1:]:
         gap = range(out[-1][1] + 1, a)
         if any(_leaves(evidence[i]) for i in gap):
@@ -428,14 +445,8 @@ def _fill_weak_gaps(evidence: list[Evidence], runs: list[tuple[int, int]]) -> li
             # that read as story stay: only the cost of a run of their own left them out.
             for i in gap:
                 if _gap_prose(evidence[i]):
-                    if out[-1][1] == i - 1:
-                        out[-1] = (out[-1][0], i)
-                    else:
-                        out.append((i, i))
-            if out[-1][1] == a - 1:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
+                    add(i, i)
+            add(a, b)
         else:
             out[-1] = (out[-1][0], b)
     return out
