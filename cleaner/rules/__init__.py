@@ -82,16 +82,7 @@ class Rule:
             return None
         # "end" patterns are compiled reversed and anchored, so they search too.
         method = pat.fullmatch if self.match == "block" else pat.match if self.match == "start" else pat.search
-        try:
-            if self.trusted:
-                m = method(text)
-            else:
-                m = method(text, timeout=TIMEOUT + TIMEOUT_PER_MB * len(text) / 1e6)
-        except TimeoutError:
-            raise RuleError(
-                f"rule {self.id} ({self.origin}): pattern ran past its time limit "
-                f"on a block of {len(text)} characters; simplify the pattern"
-            ) from None
+        m = self._timed(method, text)
         if m is None or self.kind != "phrase" or self.match == "anywhere":
             return m
         return m if _phrase_fits(text, m, self.match) else None
@@ -101,10 +92,14 @@ class Rule:
         pat = self.compiled
         if pat is None or (self.max_length is not None and len(text) > self.max_length):
             return []
+        return self._timed(lambda t, **kw: list(pat.finditer(t, **kw)), text)
+
+    def _timed(self, method, text: str):
+        """``method(text)``; under a time limit unless the rule is built in."""
         try:
             if self.trusted:
-                return list(pat.finditer(text))
-            return list(pat.finditer(text, timeout=TIMEOUT + TIMEOUT_PER_MB * len(text) / 1e6))
+                return method(text)
+            return method(text, timeout=TIMEOUT + TIMEOUT_PER_MB * len(text) / 1e6)
         except TimeoutError:
             raise RuleError(
                 f"rule {self.id} ({self.origin}): pattern ran past its time limit "
