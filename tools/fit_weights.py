@@ -97,7 +97,6 @@ class Page:
         self.language = T.guess_language(_prose_sample(self.blocks))
         self.evidence = [S._local(b, cleaner.ruleset, T.stopwords(self.language)) for b in self.blocks]
         S._local_features(self.evidence, None, (0.0,) * len(S.LOCAL + S.HTML), keep=True)
-        self.soft = [ev.score for ev in self.evidence]  # soft rule weights
         self.headline = S.find_title_repeat(self.evidence)
         self.labels = label_blocks(self.blocks, record)
         host = urlparse(record.get("url") or "").netloc.removeprefix("www.")
@@ -113,9 +112,9 @@ class Page:
 
     def context_matrix(self, weights: S.Weights):
         w = np.array(weights.local)
-        for ev, soft in zip(self.evidence, self.soft):
+        for ev in self.evidence:
             ev.local = float(np.dot(w, ev.local_features))
-            ev.score = soft
+            ev.score = ev.soft  # the soft rule weights the local score adds to
         S._context(self.evidence, self.headline, S._title_words(self.evidence, self.headline), weights.context,
                    keep=True)
         return np.array([ev.context_features for ev in self.evidence])
