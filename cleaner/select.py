@@ -478,7 +478,8 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
       few lines above it (_opened_by_metadata).
     - Under a run (_grow_down): in text (``close``), weak prose, a subheading with
       a paragraph leaning to story, and under the last run one sign-off
-      paragraph; in any mode, a list its last line announces.
+      paragraph; in any mode, a list its last line announces. In text, steps the
+      story's own recurring furniture line still divides (_furnished_steps).
     - In text, past one link line set into the story ("Related: ..."), prose
       leaning to story opens a run of its own.
     """
@@ -494,6 +495,8 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
             a = _opened_by_metadata(evidence, a, floor)
         ceiling = runs[k + 1][0] if k + 1 < len(runs) else len(evidence)
         b = _grow_down(evidence, b, ceiling, close, last=k + 1 == len(runs))
+        if close and k + 1 == len(runs):
+            b = _furnished_steps(evidence, out[0][0] if out else a, b, ceiling)
         out.append((a, b))
         floor = b
         if (close and b + 2 < ceiling and evidence[b + 1].chrome is not None
@@ -523,6 +526,38 @@ def _grow_down(evidence: list[Evidence], b: int, ceiling: int, close: bool, last
         if grown == b:
             return b
         b = grown
+
+
+# Lines of a step after the furniture line that divides the story's steps.
+STEP_LINES = 3
+STEP_FURNITURE_WORDS = 8
+
+
+def _furnished_steps(evidence: list[Evidence], a: int, b: int, ceiling: int) -> int:
+    """A story divided by a furniture line printed again and again (a gallery's
+    "Show picture" button between a recipe's steps) goes on under its last run
+    while the same line still divides prose: the steps that scored weakly."""
+    if b + 1 >= ceiling:
+        return b
+    inside = {evidence[i].block.text.strip() for i in range(a, b + 1)
+              if _leaves(evidence[i]) or evidence[i].words <= STEP_FURNITURE_WORDS}
+    seen = Counter(ev.block.text.strip() for ev in evidence)
+    furniture = {text for text in inside if seen[text] >= 2}
+    j = b + 1
+    while j < ceiling and evidence[j].block.text.strip() in furniture:
+        step = None
+        for i in range(j + 1, min(ceiling, j + 1 + STEP_LINES)):
+            ev = evidence[i]
+            if ev.block.text.strip() in furniture:
+                break
+            if _leaves(ev) or _final(ev):
+                return b
+            if ev.punct_end and ev.words >= 8 and ev.score > CLOSE_MIN:
+                step = i
+        if step is None:
+            return b
+        b, j = step, step + 1
+    return b
 
 
 # Lines between a byline or date line and the story's first run that may join it.

@@ -660,3 +660,31 @@ def test_an_announcement_in_its_own_paragraph_brings_the_list_under_it():
     text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, *paragraphs, intro,
                         "\n".join(wishes), "Share this article", "© 2024 Daily Courier"]) + "\n"
     assert clean(text).text.endswith(intro + "\n\n" + "\n".join(wishes))
+
+
+def test_steps_divided_by_a_recurring_furniture_line_go_on_to_the_last():
+    # The last steps are short and score weakly, but the same image button that
+    # divides the steps inside the story still divides them under it.
+    intro = ("This light sponge with fresh strawberries and whipped cream is the cake of the summer, and it is "
+             "much easier to make than it looks, even for a beginner in the kitchen.")
+    steps = [
+        "Heat the oven to 180 degrees and butter a round tin of about 26 centimetres across. If you have no "
+        "round tin, a square one will do as well, but the sponge will then be a little thinner and bake faster.",
+        "Beat the eggs with the sugar for five minutes until the mixture is pale and thick. This is the step "
+        "that makes the sponge light, so do not stop too early, and use a mixer if you have one at hand.",
+        "Fold in the flour and the baking powder and pour the batter into the buttered tin. Fold it in gently "
+        "with a spatula so that the air you have just beaten into the eggs stays in the batter.",
+        "Bake the sponge for 25 minutes, then leave it to cool in the tin on a rack. It has to be cold before "
+        "you cut it, or the cream will melt and run down the sides of the cake.",
+        "Wash 250 g strawberries and cut them into small cubes.",
+        "Whip 600 g cream with the gelatine until it is stiff.",
+        "Spread the cream on the cake and top it with the strawberries.",
+    ]
+    lines = ["Strawberry cream cake | Baking Corner", "\n".join(MENU), "Strawberry cream cake", intro]
+    for n, step in enumerate(steps, 1):
+        lines += [f"Step {n} of {len(steps)}", step, "View full image"]
+    lines += ["More recipes", "Lemon tart\nApple crumble\nCherry pie", "© 2024 Baking Corner"]
+    article = clean("\n\n".join(lines) + "\n")
+    assert article.text.startswith(intro)
+    assert article.text.endswith(steps[-1])
+    assert "View full image" not in article.text and "More recipes" not in article.text
