@@ -2,6 +2,8 @@
 
 Scraped text holds one block per line; a blank line separates groups of blocks
 (paragraphs, menus). Each block remembers its group, so that lists stay lists.
+Text wrapped at a fixed width (html2text, lynx or w3m dumps, mail) has its
+paragraphs joined back first: a line the wrapper broke is one block with the next.
 """
 
 from __future__ import annotations
@@ -15,6 +17,17 @@ _SPACE = regex.compile(r"[^\S\n]+")
 # Zero-width and soft-hyphen characters that scrapers leave in text.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DIGITS = regex.compile(r"\d+")
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+
+# A text is taken as wrapped at width W when, of its lines of WRAP_MIN_LINE
+# characters or more, at least WRAP_SHARE end within WRAP_SLACK of W and hardly
+# any (an unbreakable address) run past it.
+WRAP_MIN_LINE = 30
+WRAP_MIN_LINES = 8
+WRAP_SHARE = 0.5
+WRAP_SLACK = 15
+WRAP_MAX_WIDTH = 160
+WRAP_OVER_SHARE = 0.05
 
 
 @dataclass(slots=True)
@@ -37,19 +50,63 @@ def clean_line(raw: str) -> str:
 
 def segment(text: str) -> list[Block]:
     """Blocks of ``text`` in order, whitespace folded, empty lines dropped."""
+    raws = text.split("\n")
+    width = wrap_width(raws)
     blocks: list[Block] = []
     group = 0
     gap = False
-    for number, raw in enumerate(text.split("\n"), 1):
+    previous = ""
+    for number, raw in enumerate(raws, 1):
         line = clean_line(raw)
         if not line:
             gap = True
             continue
+        if width and blocks and not gap and _wrapped(previous, line, width):
+            blocks[-1].text = _join(blocks[-1].text, line)
+            previous = raw.rstrip()
+            continue
         if gap and blocks:
             group += 1
         gap = False
+        previous = raw.rstrip()
         blocks.append(Block(len(blocks), line, group, number))
     return blocks
+
+
+def wrap_width(raws: list[str]) -> int | None:
+    """The width the text was wrapped at, or None for text with a paragraph per line."""
+    lengths = [len(raw.rstrip()) for raw in raws]
+    long = sorted(n for n in lengths if n >= WRAP_MIN_LINE)
+    if len(long) < WRAP_MIN_LINES:
+        return None
+    # The wrap width is where long lines pile up: the longest line but for a few.
+    width = long[min(len(long) - 1, int(len(long) * (1 - WRAP_OVER_SHARE)))]
+    if width > WRAP_MAX_WIDTH:
+        return None
+    near = sum(1 for n in long if width - WRAP_SLACK <= n <= width)
+    over = sum(1 for n in long if n > width)
+    if near < WRAP_SHARE * len(long) or over > WRAP_OVER_SHARE * len(long):
+        return None
+    return width
+
+
+def _wrapped(previous: str, line: str, width: int) -> bool:
+    """Whether the wrapper broke ``previous`` before ``line``: its first word
+    would not have fitted on the line above (a short line ends a paragraph or a
+    list item)."""
+    first = line.split(" ", 1)[0]
+    if _UNSPACED.match(first):
+        first = first[:1]
+    return len(previous) + 1 + len(first) > width
+
+
+def _join(text: str, line: str) -> str:
+    # A word broken after its hyphen ("well-" / "known") is joined back whole, and
+    # Chinese or Japanese, written without spaces, without one.
+    if (text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower()) or (
+            _UNSPACED.match(text[-1]) and _UNSPACED.match(line)):
+        return text + line
+    return text + " " + line
 
 
 def block_key(text: str) -> str:

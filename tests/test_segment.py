@@ -1,0 +1,46 @@
+"""Segmenting text into blocks, including text wrapped at a fixed width."""
+
+import textwrap
+
+import pytest
+
+from cleaner import clean
+from cleaner.segment import segment, wrap_width
+
+
+def wrap(text: str, width: int) -> str:
+    """The text as html2text or a mail client leaves it: each line wrapped at ``width``."""
+    return "\n".join("\n".join(textwrap.wrap(line, width)) if line.strip() else "" for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("width", [70, 78, 100])
+def test_the_seed_wrapped_at_a_fixed_width_cleans_as_the_seed(seed_text, seed_expected, width):
+    wrapped = wrap(seed_text, width)
+    assert wrap_width(wrapped.split("\n")) is not None
+    article = clean(wrapped)
+    assert article.text == seed_expected["text"]
+    assert article.title == seed_expected["title"]
+
+
+def test_short_lines_in_wrapped_text_stay_lines():
+    # A list item or a paragraph's last line is short: the wrapper did not break it.
+    para = ("The council voted on Tuesday to build a new bridge over the river, ending a debate that had run in "
+            "the town for nearly ten years and split the east bank from the west.")
+    items = ["* a footpath on both sides", "* a lane for bicycles", "* lower tolls for residents"]
+    text = "\n\n".join([para, "They asked for three things:", "\n".join(items), para, para, para]) + "\n"
+    blocks = [b.text for b in segment(wrap(text, 72))]
+    assert blocks[0] == para
+    assert items == blocks[2:5]
+    assert blocks[5:] == [para] * 3
+
+
+def test_a_word_broken_at_its_hyphen_is_joined_whole():
+    lines = ["x" * 60 + " a well-", "known bridge over the river", ""] + ["y" * 60 + " z" * 4] * 10
+    blocks = segment("\n".join(lines))
+    assert blocks[0].text == "x" * 60 + " a well-known bridge over the river"
+
+
+def test_text_with_a_paragraph_per_line_is_not_wrapped(seed_text):
+    lines = seed_text.split("\n")
+    assert wrap_width(lines) is None
+    assert [b.text for b in segment(seed_text)] == [line.strip() for line in lines if line.strip()]
