@@ -5,7 +5,7 @@
     >>> article.title, article.published
     >>> print(article.text)
 
-``clean`` and ``clean_html`` use a shared default ``Cleaner``; build your own
+``clean``, ``clean_html`` and ``clean_markdown`` use a shared default ``Cleaner``; build your own
 ``Cleaner(rules=[...])`` to add rule packs, and reuse it across calls.
 """
 
@@ -20,7 +20,7 @@ from .errors import CleanerError, InputError, RuleError
 __version__ = "0.1.0"
 __all__ = [
     "Article", "Removal", "Cleaner", "CleanerError", "InputError", "RuleError",
-    "clean", "clean_html", "clean_and_explain", "__version__",
+    "clean", "clean_html", "clean_markdown", "clean_and_explain", "__version__",
 ]
 
 
@@ -51,6 +51,12 @@ def clean(text: str, *, url: str | None = None, **options) -> Article:
 def clean_html(html: str | bytes, url: str | None = None, **options) -> Article:
     """The story of an HTML page (``str`` or raw ``bytes``) with its metadata."""
     return _shared(options).clean_html(html, url)
+
+
+def clean_markdown(markdown: str, *, url: str | None = None, **options) -> Article:
+    """The story of a page scraped as markdown (Firecrawl, Jina Reader, html2text)
+    with its metadata; the story comes back as plain text."""
+    return _shared(options).clean_markdown(markdown, url)
 
 
 def clean_and_explain(text: str, *, url: str | None = None, **options):

@@ -85,8 +85,8 @@ CLEAN_SECTIONS = (
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
               help="Add a rule pack (repeatable); its rules override built-in ones with the same id.")
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the packs given with --rules.")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="auto: HTML is recognised by its content.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True,
+              help="auto: HTML and markdown are recognised by their content.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode the input with this encoding instead of detecting it.")
 @click.option("--url", default=None, metavar="URL", help="The page's address: a date in it fills in a missing one.")

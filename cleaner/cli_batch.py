@@ -72,8 +72,8 @@ BATCH_SECTIONS = (
               "else the name)  [default: *.txt *.html *.htm, gzip-compressed too]")
 @click.option("--exclude", multiple=True, metavar="GLOB",
               help="Skip files and folders matching GLOB (repeatable).")
-@click.option("--input-format", type=click.Choice(["auto", "text", "html"]), default="auto", show_default=True,
-              help="auto: HTML is recognised by its content.")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True,
+              help="auto: HTML and markdown are recognised by their content.")
 @click.option("--encoding", default=None, metavar="NAME", help="Decode every file with this encoding.")
 @click.option("-f", "--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="Output files as .txt (the story), .json (story and metadata) "

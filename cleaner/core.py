@@ -79,32 +79,46 @@ class Cleaner:
     def html_weights(self) -> Weights:
         return load_weights("weights-html.toml")
 
+    def clean_markdown(self, markdown: str, url: str | None = None, *,
+                       recurring: Collection[str] | None = None) -> Article:
+        """The story of a page scraped as markdown (Firecrawl, Jina Reader, html2text)."""
+        return self.clean_markdown_and_explain(markdown, url, recurring=recurring)[0]
+
+    def clean_markdown_and_explain(self, markdown: str, url: str | None = None, *,
+                                   recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
+        """Like ``clean_markdown``, plus the decision taken on every block."""
+        from .markdown import markdown_to_text
+
+        return self.clean_and_explain(markdown_to_text(markdown), url, recurring=recurring)
+
     def clean_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
                     encoding: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
-        """Decode raw input (text or HTML, sniffed unless ``input_format`` says) and clean it."""
+        """Decode raw input (text, markdown or HTML, sniffed unless ``input_format``
+        says) and clean it."""
         return self.explain_bytes(data, url, input_format, encoding, recurring=recurring)[0]
 
     def explain_bytes(self, data: bytes, url: str | None = None, input_format: str = "auto",
                       encoding: str | None = None, *,
                       recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
-        """``clean_and_explain`` for raw input bytes, text or HTML (gzip-compressed or not)."""
-        from .read import decode, gunzip, looks_like_html
+        """``clean_and_explain`` for raw input bytes, text, markdown or HTML
+        (gzip-compressed or not)."""
+        from .read import as_text, decode, gunzip, looks_like_html
 
         data = gunzip(data)
         if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
             return self.clean_html_and_explain(data, url, encoding=encoding, recurring=recurring)
-        return self.clean_and_explain(decode(data, encoding), url, recurring=recurring)
+        return self.clean_and_explain(as_text(decode(data, encoding), input_format), url, recurring=recurring)
 
     def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
-        """Raw input to the text the stages read: HTML is turned into text first."""
-        from .read import decode, gunzip, looks_like_html
+        """Raw input to the text the stages read: HTML and markdown are turned into text first."""
+        from .read import as_text, decode, gunzip, looks_like_html
 
         data = gunzip(data)
         if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
             from .html import html_to_text
 
             return html_to_text(data, encoding)
-        return decode(data, encoding)
+        return as_text(decode(data, encoding), input_format)
 
     def _run(self, blocks, url: str | None, recurring, weights: Weights,
              page_meta: dict | None) -> tuple[Article, list[Decision]]:
@@ -172,3 +186,4 @@ def removals(selection: Selection) -> list[Removal]:
         for rule_id, phrase, reason in d.cuts:
             out.append(Removal(phrase, rule_id, reason))
     return out
+

@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 from . import parallel
 from .errors import CleanerError
 from .progress import Progress
-from .read import normalize_newlines
+from .read import as_text, normalize_newlines
 from .templates import EMPTY, KeySet, TemplateLearner, document_keys, site_of_url
 from .write import open_atomic
 
@@ -99,7 +99,7 @@ def page_of(settings: Settings, record: dict) -> tuple[str, str | None]:
         from .html import html_to_text
 
         return (html_to_text(value) if value else ""), url
-    return normalize_newlines(value), url
+    return as_text(normalize_newlines(value)), url
 
 
 def clean_record(settings: Settings, line: bytes) -> bytes:

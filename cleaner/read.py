@@ -235,3 +235,15 @@ def looks_like_html(data: bytes | str) -> bool:
     if _HTML_START.match(head):
         return True
     return len(_HTML_TAGS.findall(head)) >= 8
+
+
+def as_text(text: str, input_format: str = "auto") -> str:
+    """Decoded input as the stages read it: markdown (said so, or sniffed under
+    "auto") loses its markup."""
+    if input_format not in ("auto", "markdown"):
+        return text
+    from .markdown import looks_like_markdown, markdown_to_text
+
+    if input_format == "markdown" or looks_like_markdown(text):
+        return markdown_to_text(text)
+    return text
