@@ -90,7 +90,9 @@ def _inline(children) -> str:
         kind = child.type
         if kind in ("text", "code_inline"):
             parts.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak":
+            parts.append(" ")  # a paragraph's line wrapped in the source (CommonMark)
+        elif kind == "hardbreak":
             parts.append("\n")
         elif kind == "html_inline" and child.content.lower().startswith("<br"):
             parts.append("\n")
