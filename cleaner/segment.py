@@ -20,11 +20,13 @@ _DIGITS = regex.compile(r"\d+")
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 # A text is taken as wrapped at width W when, of its lines of WRAP_MIN_LINE
-# characters or more, at least WRAP_SHARE end within WRAP_SLACK of W and hardly
-# any (an unbreakable address) run past it.
+# characters or more, at least WRAP_SHARE end within WRAP_SLACK of W, hardly any
+# (an unbreakable address) run past it, and most of those near W run on in a
+# next line (WRAP_RUN_ON).
 WRAP_MIN_LINE = 30
 WRAP_MIN_LINES = 8
-WRAP_SHARE = 0.5
+WRAP_SHARE = 0.3
+WRAP_RUN_ON = 0.7
 WRAP_SLACK = 15
 WRAP_MAX_WIDTH = 160
 WRAP_OVER_SHARE = 0.05
@@ -83,11 +85,13 @@ def wrap_width(raws: list[str]) -> int | None:
     width = long[min(len(long) - 1, int(len(long) * (1 - WRAP_OVER_SHARE)))]
     if width > WRAP_MAX_WIDTH:
         return None
-    near = sum(1 for n in long if width - WRAP_SLACK <= n <= width)
+    near = [i for i, n in enumerate(lengths) if width - WRAP_SLACK <= n <= width]
     over = sum(1 for n in long if n > width)
-    if near < WRAP_SHARE * len(long) or over > WRAP_OVER_SHARE * len(long):
+    if len(near) < WRAP_SHARE * len(long) or over > WRAP_OVER_SHARE * len(long):
         return None
-    return width
+    # A wrapped line runs on in the next; a paragraph on one line is followed by a blank.
+    runs_on = sum(1 for i in near if i + 1 < len(lengths) and lengths[i + 1])
+    return width if runs_on >= WRAP_RUN_ON * len(near) else None
 
 
 def _wrapped(previous: str, line: str, width: int) -> bool:

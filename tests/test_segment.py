@@ -44,3 +44,17 @@ def test_text_with_a_paragraph_per_line_is_not_wrapped(seed_text):
     lines = seed_text.split("\n")
     assert wrap_width(lines) is None
     assert [b.text for b in segment(seed_text)] == [line.strip() for line in lines if line.strip()]
+
+
+def test_wrapped_text_among_many_menu_lines_is_still_seen(seed_text):
+    # A browser dump: long menu lines make most lines of 30 characters or more
+    # end far from the wrap width, yet the wrapped paragraphs run on line to line.
+    menu = [f"Section {n}: news, sport, weather and more" for n in range(40)]
+    text = "\n".join(menu) + "\n\n" + wrap(seed_text, 79)
+    assert wrap_width(text.split("\n")) == 79
+
+
+def test_a_list_of_headlines_each_on_its_line_is_not_wrapped():
+    headlines = [f"Council approves {n} new bridges over the river after a long debate in the town hall"[:70 + n % 9]
+                 for n in range(30)]
+    assert wrap_width("\n\n".join(headlines).split("\n")) is None
