@@ -5,7 +5,7 @@ Run from the repository root:  python examples/library.py
 
 from pathlib import Path
 
-from cleaner import Cleaner, clean, clean_and_explain
+from cleaner import Cleaner, clean, clean_and_explain, clean_markdown
 
 here = Path(__file__).parent
 page = (here / "seed-article.txt").read_text(encoding="utf-8")
@@ -21,6 +21,13 @@ article, decisions = clean_and_explain(page)
 for d in decisions:
     if not d.keep:
         print(f"removed by {d.rule}: {d.text[:60]}")
+
+# A page scraped as markdown (Firecrawl, Jina Reader): the same Article, markup gone.
+markdown = "\n\n".join(
+    f"[{line}](https://www.ctvnews.ca/)" if 0 < len(line.split()) <= 3 else line
+    for line in page.split("\n\n")
+)
+print(clean_markdown(markdown).text == article.text)
 
 # Many pages: build a Cleaner once (rules compiled once), with your own rule pack.
 cleaner = Cleaner(rules=[here / "house-rules.toml"])

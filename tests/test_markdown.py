@@ -114,3 +114,12 @@ def test_jsonl_records_holding_markdown(seed_text, seed_expected, tmp_path):
 def test_a_cleaner_takes_bytes_of_markdown(seed_text, seed_expected):
     article = Cleaner().clean_bytes(as_markdown(seed_text).encode("utf-8"))
     assert article.text == seed_expected["text"]
+
+
+def test_the_library_example_runs_and_markdown_gives_the_same_story():
+    from pathlib import Path
+
+    example = Path(__file__).parent.parent / "examples" / "library.py"
+    proc = subprocess.run([sys.executable, str(example)], capture_output=True)
+    assert proc.returncode == 0, proc.stderr
+    assert "\nTrue\n" in proc.stdout.decode("utf-8")
