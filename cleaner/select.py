@@ -17,6 +17,7 @@ import regex
 
 from .rules import Rule
 from .score import DEFAULT_GAP_PENALTY, Evidence
+from .segment import block_key
 from . import text as T
 
 # Decisions the engine makes itself, with their stable ids.
@@ -108,8 +109,11 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         headline = find_headline(evidence, start, end)
     if headline is not None and start <= headline <= end:
         # The story starts under its headline, unless strong prose stands above it
-        # (a lead paragraph printed before a repeated title).
-        if not any(evidence[i].score > STRONG for i in range(start, headline)):
+        # (a lead paragraph printed before a repeated title), but not a teaser for
+        # the story itself: the headline glued to its first lines.
+        title = block_key(evidence[headline].block.text)
+        if not any(evidence[i].score > STRONG and not block_key(evidence[i].block.text).startswith(title)
+                   for i in range(start, headline)):
             start = min(headline + 1, end)
 
     decisions: list[Decision] = []

@@ -688,3 +688,29 @@ def test_steps_divided_by_a_recurring_furniture_line_go_on_to_the_last():
     assert article.text.startswith(intro)
     assert article.text.endswith(steps[-1])
     assert "View full image" not in article.text and "More recipes" not in article.text
+
+
+def test_the_stories_own_teaser_above_the_headline_does_not_open_the_story():
+    # Strong prose above the headline is a lead printed before a repeated title,
+    # unless it starts with the headline: then it is a teaser for the story itself.
+    from cleaner.score import Evidence
+    from cleaner.segment import Block
+    from cleaner.select import select
+
+    headline, paragraphs = STORIES["en"]
+    texts = [TEASERS["en"][1] + " " + TEASERS["en"][2], headline + " " + paragraphs[0], headline, *paragraphs]
+    evidence = []
+    for i, (text, score) in enumerate(zip(texts, (1.0, 3.4, -0.5, 3.0, 3.0, 3.0))):
+        ev = Evidence(block=Block(i, text, i, i + 1), words=len(text.split()), tokens=text.lower().split(),
+                      text=text, stop=0.4, punct_end=text.endswith("."), stops=frozenset())
+        ev.score = score
+        evidence.append(ev)
+    selection = select(evidence, 2, (), bare_is_story=False)
+    assert selection.start == 3 and [d.index for d in selection.kept()] == [3, 4, 5]
+    # A lead that does not repeat the headline still opens the story above it.
+    lead = Evidence(block=Block(1, paragraphs[2], 1, 2), words=len(paragraphs[2].split()),
+                    tokens=paragraphs[2].lower().split(), text=paragraphs[2], stop=0.4, punct_end=True,
+                    stops=frozenset())
+    lead.score = 3.4
+    evidence[1] = lead
+    assert select(evidence, 2, (), bare_is_story=False).start < 2
