@@ -11,13 +11,14 @@ import regex
 
 # Sniffing: inline links or images "[text](target)", reference definitions
 # "[1]: http://...", ATX headings "## Title".
-_LINK = regex.compile(r"!?\[[^\]\n]{0,300}\]\([^)\s]{1,2000}(?:\s+\"[^\"\n]*\")?\)")
+# Each scan stops at the next bracket, so the sniff stays linear on a run of them.
+_LINK = regex.compile(r"!?\[[^\[\]\n]{0,300}\]\([^()\s]{1,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 _DEFINITION = regex.compile(r"(?m)^ {0,3}\[[^\]\n]{1,100}\]:\s*\S")
 _HEADING = regex.compile(r"(?m)^ {0,3}#{1,6}[ \t]+\S")
 # A text is markdown when it holds this many of the marks above.
 MIN_MARKS = 3
 SNIFF_CHARS = 200_000
-_HTML_TAG = regex.compile(r"<[^>\n]{1,500}>")
+_HTML_TAG = regex.compile(r"<[^<>\n]{1,500}>")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -65,7 +66,8 @@ def markdown_to_text(text: str) -> str:
             if row is not None:
                 row.append(line)
                 continue
-            out.append(prefix + line)
+            if line:  # an item holding only an image says nothing
+                out.append(prefix + line)
             prefix = ""
             if not numbered:
                 _blank(out)

@@ -169,10 +169,10 @@ def _module_patterns() -> list[tuple[str, object]]:
 
 
 PLAIN_PIECES = ["a", "a ", "@", "a@", "a@b.", ". ", "— ", " - ", "|", " | ", "1", "1.", "12:", ", ", "A. ",
-                "By ", "Von ", "<a ", "&#", "Jane Doe ", "2023-05-", "\t", "«", "日本"]
+                "By ", "Von ", "<a ", "&#", "Jane Doe ", "2023-05-", "\t", "«", "日本", "[", "[a](", "](a"]
 # Patterns that see the input as it is; the rest see blocks or titles, folded
 # (no run of spaces, no line break), so that is what they are given here.
-RAW = ("cleaner.read.", "cleaner.segment.")
+RAW = ("cleaner.read.", "cleaner.segment.", "cleaner.markdown.")
 # Patterns only ever matched whole against one word (authors.py: _USERNAME.fullmatch(token)).
 WHOLE = {"cleaner.metadata.authors._USERNAME"}
 # Patterns that only see the first 4 KB of the input (read.looks_like_html).
