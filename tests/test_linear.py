@@ -221,6 +221,18 @@ def test_text_shapes_that_were_quadratic_finish(shape, text):
     assert isinstance(article.text, str)
 
 
+@pytest.mark.parametrize("shape, markdown", [
+    # markdown-it-py is linear but not fast on these: about 3 s for the brackets.
+    ("100,000 opening brackets", "[" * 100_000 + "](x)"),
+    ("20,000 links in a row", "[a](b)" * 20_000),
+    ("1,000 nested list levels", "".join("  " * i + "* x\n" for i in range(1_000))),
+])
+def test_markdown_shapes_finish(shape, markdown):
+    with finishes_within(120):
+        article = CLEANER.clean_markdown(markdown)
+    assert isinstance(article.text, str)
+
+
 @pytest.mark.parametrize("shape, html", [
     # Each element held the tuple of all its ancestors: 40 GB for 100,000 levels.
     ("100,000 nested <div>s", "<html><body>" + "<div>" * 100_000 + "<p>" + SENTENCE * 5 + "</p>" + "</div>" * 100_000),
