@@ -189,6 +189,46 @@ def test_time_element_and_rel_author():
     assert article.authors == ["Jane Doe"]
 
 
+def test_a_comments_time_is_not_the_articles_date():
+    comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
+               "3 days ago</time></div><p>Great news for the town, at last!</p></section>")
+    body = (f"<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + f"</article>{comment}")
+    assert not (clean_html(page(body)).published or "").startswith("2024-03-19")
+    posted = body.replace("<h1>Council approves bridge</h1>", "<h1>Council approves bridge</h1><p>Published on 5 March 2024</p>")
+    assert clean_html(page(posted)).published.startswith("2024-03-05")
+
+
+def test_a_link_to_the_authors_page_spelling_the_name_gives_the_author():
+    def body(name, href):
+        return (f"<article><h1>Council approves bridge</h1><div class='meta'><a class='author-name' href='{href}'>"
+                f"{name}</a></div>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body("Jörg Maaß", "https://example.org/author/joerg-maass/"))).authors == ["Jörg Maaß"]
+    assert clean_html(page(body("Matthias", "/autor/matthias"))).authors == ["Matthias"]
+    # the link's words are not the name the address spells: a label, not a byline
+    assert clean_html(page(body("All posts", "/author/jane-doe/"))).authors == []
+    # the site's list of writers in its footer is no byline
+    writers = "".join(f"<li><a href='/author/{n.lower().replace(' ', '-')}/'>{n}</a></li>"
+                      for n in ("Jane Doe", "John Roe", "Ann Lee", "Max Muster"))
+    footer = f"<footer><ul>{writers}</ul></footer>"
+    assert clean_html(page(story_html() + footer)).authors == []
+
+
+def test_placeholders_for_an_author_are_no_names():
+    for value in ("No Author", "wordpressadmin", "Auteur", "admin"):
+        assert clean_html(page(story_html(), f"<meta name='author' content='{value}'>")).authors == []
+    assert clean_html(page(story_html(), "<meta name='author' content='Jane Doe'>")).authors == ["Jane Doe"]
+
+
+def test_a_declared_date_either_way_round_reads_as_the_printed_one():
+    # "11/01/2024" is 1 November where the page prints 01.11.2024
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p>Erstellt am: 01.11.2024</p></article>")
+    assert clean_html(page(body, "<meta name='date' content='11/01/2024 12:43:42'>")).published.startswith("2024-11-01")
+    # a date that can be read one way only stays the declared one
+    assert clean_html(page(body, "<meta name='date' content='11/21/2024'>")).published.startswith("2024-11-21")
+
+
 def test_headline_beside_a_kicker_or_site_name_gives_the_declared_title():
     og = "<meta property='og:title' content='Council approves bridge'>"
     for h1 in ("Vote in Millbrook : Council approves bridge", "Council approves bridge | Millbrook Daily"):

@@ -78,6 +78,10 @@ def test_byline_with_agency(line, names, agency):
     "Von der Leyen will die Ukraine in die EU holen",
     "Par ailleurs, le gouvernement a annoncé un plan.",
     "Photo by Jane Doe",
+    # what content systems print where no person is named
+    "Posted by wordpressadmin on 12 May 2020",
+    "Auteur : Auteur(s) :",
+    "Author: No Author",
 ])
 def test_not_bylines(line):
     found = byline_names(line, "en")

@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date, datetime
 from html import unescape
+from urllib.parse import unquote
 
 import regex
 
 from .. import text as T
+from ..metadata.authors import placeholder
 from ..metadata.dates import parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -50,6 +53,9 @@ def read_meta(soup) -> dict:
             iso = _iso(metas[key])
             if iso and ("published" not in out or _same_instant(iso, out["published"])):
                 out["published"] = iso
+                swapped = _swapped(metas[key], iso)
+                if swapped:
+                    out["published_swapped"] = swapped
     for key in _AUTHOR_KEYS:
         if key in metas and "authors" not in out:
             names = [n for n in _split_names(metas[key]) if not _URLISH.search(n)]
@@ -59,6 +65,8 @@ def read_meta(soup) -> dict:
         out.setdefault("site", metas["og:site_name"])
     if "published" not in out:
         for t in tags["time"]:
+            if _in_comment(t):
+                continue  # a reader's comment's time, not the article's
             value = t.get("datetime") or t.get("content")
             iso = _iso(value) if isinstance(value, str) else None
             if iso:
@@ -68,8 +76,13 @@ def read_meta(soup) -> dict:
         names = []
         for a in tags["rel=author"]:
             name = _fold(a.get_text(" ", strip=True))
-            if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names:
+            if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names \
+                    and not placeholder(name):
                 names.append(name)
+        if names:
+            out["authors"] = names
+    if "authors" not in out:
+        names = _linked_authors(tags["author link"])
         if names:
             out["authors"] = names
     html = tags["html"][0] if tags["html"] else None
@@ -82,7 +95,7 @@ def read_meta(soup) -> dict:
 def _tags(soup) -> dict[str, list]:
     """The elements read here, in document order, found in one pass over the tree:
     <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
-    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": []}
+    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": []}
     for node in soup.descendants:
         name = node.name  # None for text
         if name is None:
@@ -94,10 +107,71 @@ def _tags(soup) -> dict[str, list]:
         # rel stays one string (see html._parse_options): a list of words on <a> and <link>
         if isinstance(rel, str) and ("author" in rel.split() if name in ("a", "link") else rel == "author"):
             found["rel=author"].append(node)
+        elif name == "a" and _AUTHOR_PAGE.search(attrs.get("href") or ""):
+            found["author link"].append(node)
     return found
 
 
 _READ = frozenset({"meta", "time", "html", "script"})
+# A link to an author's page, its last path part the author's name: ".../author/jane-doe/".
+_AUTHOR_PAGE = regex.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autores|autorzy|profile?s?|redakteur)/"
+                             r"(?P<slug>[\w%.-]+)/?(?:[?#].*)?$", regex.IGNORECASE)
+_COMMENT_BOX = regex.compile(r"comment|kommentar|respond|reply|reacties|komentarz", regex.IGNORECASE)
+_MENU_TAGS = frozenset({"nav", "footer", "aside"})
+# Links to more authors' pages than this are a list of the site's writers, not a byline.
+MAX_LINKED_AUTHORS = 3
+
+
+def _in_comment(node, depth: int = 25) -> bool:
+    """Inside a reader's comment, by the class or id of an element around it."""
+    for parent in node.parents:
+        depth -= 1
+        if depth < 0 or parent.name in (None, "body", "[document]"):
+            return False
+        attrs = parent.attrs
+        if _COMMENT_BOX.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
+            return True
+    return False
+
+
+def _in_menu(node, depth: int = 25) -> bool:
+    for parent in node.parents:
+        depth -= 1
+        if depth < 0 or parent.name in (None, "body", "[document]"):
+            return False
+        if parent.name in _MENU_TAGS:
+            return True
+    return False
+
+
+def _linked_authors(links) -> list[str]:
+    """Names of links to an author's page whose address spells the name: "Jane Doe"
+    linking to .../author/jane-doe/. A comment's or a menu's links do not count."""
+    names: list[str] = []
+    for a in links:
+        name = _fold(a.get_text(" ", strip=True))
+        slug = _AUTHOR_PAGE.search(a.get("href") or "").group("slug")
+        if not name or len(name.split()) > 4 or _URLISH.search(name) or _letters(unquote(slug)) not in _spellings(name):
+            continue
+        if name in names or _in_comment(a) or _in_menu(a):
+            continue
+        names.append(name)
+    return names if len(names) <= MAX_LINKED_AUTHORS else []
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(name: str) -> set[str]:
+    """The name's letters, accents dropped or umlauts written out as an address spells them."""
+    name = name.casefold()
+    return {_letters(name), _letters(name.translate(_UMLAUTS))}
+
+
 _JSON_LD = regex.compile(r"ld\+json", regex.I)
 
 
@@ -178,7 +252,7 @@ def _person_names(value, nodes: dict | None = None) -> list[str]:
 
 def _split_names(raw: str) -> list[str]:
     parts = regex.split(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", _fold(raw))
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    return [p.strip(" .") for p in parts if p.strip(" .") and not placeholder(p)]
 
 
 def _iso(value) -> str | None:
@@ -194,6 +268,18 @@ def _iso(value) -> str | None:
     if len(value) <= 10:
         return stamp.date().isoformat()
     return stamp.isoformat()
+
+
+_DAY_OR_MONTH = regex.compile(r"\s*([01]?\d)([./-])([01]?\d)\2(\d{4})(?!\d)")
+
+
+def _swapped(raw: str, iso: str) -> str | None:
+    """``iso`` with day and month exchanged, when ``raw`` writes a date either way round
+    ("11/01/2023"): the page's printed date tells which it is."""
+    m = _DAY_OR_MONTH.match(raw)
+    if not m or m.group(1) == m.group(3) or len(iso) < 10:
+        return None
+    return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
 
 
 def _in_utc(iso: str) -> bool:
@@ -238,7 +324,8 @@ def merge(meta, page: dict, evidence, selection):
     title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
     if title:
         meta.title = title
-    if page.get("published") and not _printed_wins(meta, page["published"]):
+    if page.get("published") and not _printed_wins(meta, page["published"]) \
+            and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
     if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)):
         meta.authors = list(page["authors"])
