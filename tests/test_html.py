@@ -189,6 +189,27 @@ def test_time_element_and_rel_author():
     assert article.authors == ["Jane Doe"]
 
 
+def test_a_kicker_printed_in_the_headline_element_is_not_the_title():
+    og = "<meta property='og:title' content='Bridge vote: Council approves bridge'>"
+    for h1 in ("<span class='kicker'>Bridge vote</span><span class='sr-only'>: </span><span>Council approves bridge</span>",
+               "<span class='h1small'>Bridge vote</span> Council approves bridge",
+               "<a href='/bridge'><span class='article__roofline'>Bridge vote</span> Council approves bridge</a>"):
+        html = page(story_html().replace("<h1>Council approves bridge</h1>", f"<h1>{h1}</h1>"), og)
+        assert clean_html(html).title == "Council approves bridge"
+    # parts with no kicker's class stay one headline
+    html = page(story_html().replace("<h1>Council approves bridge</h1>",
+                                     "<h1><span>Council approves</span> <span>bridge</span></h1>"))
+    assert clean_html(html).title == "Council approves bridge"
+
+
+def test_the_headline_printed_again_with_its_subtitle_is_the_title():
+    body = ("<article><h1>Bridges of the valley - Part 4</h1><em>Tuesday, 2 November 2021</em>"
+            "<h2>Bridges of the valley - Part 4 – The Millbrook crossing</h2>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    html = page(body).replace("Council approves bridge | Millbrook News", "Bridges of the valley - Part 4 | Millbrook News")
+    assert clean_html(html).title == "Bridges of the valley - Part 4 – The Millbrook crossing"
+
+
 def test_a_comments_time_is_not_the_articles_date():
     comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
                "3 days ago</time></div><p>Great news for the town, at last!</p></section>")

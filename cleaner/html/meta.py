@@ -85,6 +85,11 @@ def read_meta(soup) -> dict:
         names = _linked_authors(tags["author link"])
         if names:
             out["authors"] = names
+    for h1 in tags["h1"]:
+        parts = _kicker_and_headline(h1)
+        if parts:
+            kicker, headline, whole = parts
+            out.setdefault("kickers", {}).update({_key(kicker): headline, _key(whole): headline})
     html = tags["html"][0] if tags["html"] else None
     lang = html.get("lang") if html is not None else None
     if isinstance(lang, str) and regex.match(r"[a-zA-Z]{2}\b", lang):
@@ -95,7 +100,8 @@ def read_meta(soup) -> dict:
 def _tags(soup) -> dict[str, list]:
     """The elements read here, in document order, found in one pass over the tree:
     <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
-    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": []}
+    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": [],
+                              "h1": []}
     for node in soup.descendants:
         name = node.name  # None for text
         if name is None:
@@ -112,7 +118,7 @@ def _tags(soup) -> dict[str, list]:
     return found
 
 
-_READ = frozenset({"meta", "time", "html", "script"})
+_READ = frozenset({"meta", "time", "html", "script", "h1"})
 # A link to an author's page, its last path part the author's name: ".../author/jane-doe/".
 _AUTHOR_PAGE = regex.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autores|autorzy|profile?s?|redakteur)/"
                              r"(?P<slug>[\w%.-]+)/?(?:[?#].*)?$", regex.IGNORECASE)
@@ -120,6 +126,38 @@ _COMMENT_BOX = regex.compile(r"comment|kommentar|respond|reply|reacties|komentar
 _MENU_TAGS = frozenset({"nav", "footer", "aside"})
 # Links to more authors' pages than this are a list of the site's writers, not a byline.
 MAX_LINKED_AUTHORS = 3
+
+
+# Classes of the kicker a headline element prints over or beside the headline proper
+# ("Dachzeile", "surtitre", "occhiello"), and of the separators kept for screen readers.
+_KICKER = regex.compile(r"kicker|top-?line|over-?line|roof-?line|dachzeile|spitzmarke|eyebrow|h1-?small|super-?title|"
+                        r"pre-?title|over-?title|surtitre|antetitulo|occhiello|fake-h[1-6]", regex.IGNORECASE)
+_READER_ONLY = regex.compile(r"aural|invisible|sr-only|screen-reader|visually-?hidden|offscreen|a11y", regex.IGNORECASE)
+
+
+def _kicker_and_headline(h1) -> tuple[str, str, str] | None:
+    """An <h1> of a kicker and a headline, told apart by the kicker's class: the kicker,
+    the headline, and the whole heading's text."""
+    node = h1
+    while True:  # down through a single wrapper (a link around the heading's parts)
+        inner = [c for c in node.children if c.name is not None or str(c).strip()]
+        if len(inner) != 1 or inner[0].name is None:
+            break
+        node = inner[0]
+    kicker, rest = [], []
+    for child in inner:
+        if child.name is None:
+            rest.append(str(child))
+            continue
+        classes = child.attrs.get("class") or ""
+        if _KICKER.search(classes):
+            kicker.append(child.get_text(" ", strip=True))
+        elif not _READER_ONLY.search(classes):
+            rest.append(child.get_text(" ", strip=True))
+    headline = _fold(" ".join(rest)).strip(" :|-–—·")
+    if not kicker or len(headline.split()) < 2:
+        return None
+    return _fold(" ".join(kicker)), headline, _fold(h1.get_text(" ", strip=True))
 
 
 def _in_comment(node, depth: int = 25) -> bool:
@@ -324,6 +362,8 @@ def merge(meta, page: dict, evidence, selection):
     title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
     if title:
         meta.title = title
+    if meta.title and _key(meta.title) in page.get("kickers", {}):
+        meta.title = page["kickers"][_key(meta.title)]  # the headline without the kicker printed with it
     if page.get("published") and not _printed_wins(meta, page["published"]) \
             and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
@@ -377,6 +417,8 @@ def _choose_title(text_title: str | None, declared: list[str], whole: list[str],
         title = headlines[0] if not text_title else next((h for h in opening if h in headlines), None)
     if title is None and not text_title and declared:
         title = declared[0]
+    if title and text_title and text_title.startswith(title) and _EXTENSION.match(text_title, len(title)):
+        return text_title  # the headline printed again below with its subtitle (see metadata.title.extended)
     return title
 
 
@@ -414,6 +456,7 @@ def _headline_region(regions: frozenset[str]) -> bool:
 
 
 _SITE_SEPARATORS = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
+_EXTENSION = regex.compile(r"\s+[-–—:|]\s+\S")
 
 
 def _strip_site(title: str, site: str | None) -> str:
