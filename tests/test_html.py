@@ -210,6 +210,31 @@ def test_the_headline_printed_again_with_its_subtitle_is_the_title():
     assert clean_html(html).title == "Bridges of the valley - Part 4 – The Millbrook crossing"
 
 
+def test_the_headline_marked_up_as_one_is_the_title():
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    body = (f"<div class='crumbs'><a href='/'>Start</a> <a href='/rat'>Advice</a></div><h3>Council matters</h3>"
+            f"<div class='item'><h2 itemprop='headline'>Council approves bridge at last</h2>{paragraphs}</div>")
+    assert clean_html(page(body)).title == "Council approves bridge at last"
+    # several marked up: teasers are too, and none is trusted
+    teasers = "".join(f"<div><span itemprop='headline'>{t[:40]}</span><p>{t}</p></div>" for t in TEASERS)
+    assert read_page(page(body)).meta["headline"] == "Council approves bridge at last"
+    assert "headline" not in read_page(page(body + teasers)).meta
+
+
+def test_a_declared_title_only_the_document_title_prints_is_not_taken_as_printed():
+    from types import SimpleNamespace
+    from cleaner.html.meta import _choose_title
+
+    # the <title> glues headline and site name; the page prints the headline alone
+    glued = "Truck wash on the A31The other business directory for small firms | The other business directory for small firms"
+    lines = [glued, "The other business directory for small firms", "Trades", "Contact", "Truck wash on the A31",
+             "Listed on 3 January 2020 by the support team"]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in lines]
+    title = _choose_title("The other business directory for small firms", [glued], [glued], ["Truck wash on the A31"],
+                          lines[3:], evidence)
+    assert title == "Truck wash on the A31"
+
+
 def test_a_comments_time_is_not_the_articles_date():
     comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
                "3 days ago</time></div><p>Great news for the town, at last!</p></section>")

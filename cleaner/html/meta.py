@@ -85,6 +85,9 @@ def read_meta(soup) -> dict:
         names = _linked_authors(tags["author link"])
         if names:
             out["authors"] = names
+    headlines = {_fold(h.get_text(" ", strip=True)) for h in tags["itemprop=headline"]} - {""}
+    if len(headlines) == 1:
+        out["headline"] = headlines.pop()  # several: teasers marked up as headlines too
     for h1 in tags["h1"]:
         parts = _kicker_and_headline(h1)
         if parts:
@@ -101,7 +104,7 @@ def _tags(soup) -> dict[str, list]:
     """The elements read here, in document order, found in one pass over the tree:
     <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
     found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": [],
-                              "h1": []}
+                              "h1": [], "itemprop=headline": []}
     for node in soup.descendants:
         name = node.name  # None for text
         if name is None:
@@ -115,6 +118,8 @@ def _tags(soup) -> dict[str, list]:
             found["rel=author"].append(node)
         elif name == "a" and _AUTHOR_PAGE.search(attrs.get("href") or ""):
             found["author link"].append(node)
+        if name != "meta" and attrs.get("itemprop") == "headline":
+            found["itemprop=headline"].append(node)
     return found
 
 
@@ -352,11 +357,13 @@ def merge(meta, page: dict, evidence, selection):
     over <html lang>.
     """
     site = page.get("site")
-    declared = [_strip_site(t, site) for t in page.get("titles", [])]
+    # The headline the page marks up as one (itemprop) last: printed, so no site name to cut.
+    marked = [page["headline"]] if page.get("headline") else []
+    declared = [_strip_site(t, site) for t in page.get("titles", [])] + marked
     headlines = [ev.block.text for ev in evidence[:600]
                  if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
                  and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
-    whole = [_fold(unescape(t)) for t in page.get("titles", [])]
+    whole = [_fold(unescape(t)) for t in page.get("titles", [])] + marked
     start = selection.start if selection.start is not None else -1
     opening = [ev.block.text for ev in evidence[max(0, start - OPENS_WITHIN):start + 1]]
     title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
@@ -411,7 +418,8 @@ def _choose_title(text_title: str | None, declared: list[str], whole: list[str],
     if title is None and text_title:
         title = next((h for h in headlines if _key(h) == _key(text_title)), None)
     if title is None and declared:
-        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
+        # not the first block: the document title itself, printed there for text input
+        printed = {_key(ev.block.text) for ev in evidence[1:600] if ev.words <= 40}
         title = next((t for t in declared if _key(t) in printed), None)
     if title is None and headlines:
         title = headlines[0] if not text_title else next((h for h in opening if h in headlines), None)
