@@ -570,3 +570,11 @@ def test_a_site_named_in_full_and_short_is_not_taken_for_the_headline():
     assert split_title("Fair supply chains - Youth Work Association of the North (YWAN) - YWAN") == "Fair supply chains"
     assert split_title("Bridge vote delayed again - Frankfurter Allgemeine Zeitung - FAZ") == "Bridge vote delayed again"
     assert split_title("Council approves the new bridge | Daily Courier") == "Council approves the new bridge"
+
+
+def test_a_date_line_under_the_headline_outranks_a_byline_after_the_story():
+    tail = "\nRadio report of 30 January 2022 by Jane Doe for Millbrook FM\n\nMore news\n\nBakery wins prize\n"
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", ["26 January 2022"],
+                         tail=tail))
+    assert article.published == "2022-01-26"
+    assert article.authors == ["Jane Doe"]

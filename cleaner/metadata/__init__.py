@@ -375,6 +375,10 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                     if i not in listed)
     zone_order = ((0, near), (1, below_close), (2, zones.lead), (2, between), (3, zones.above), (4, below_far),
                   (5, zones.far), (6, zones.before))
+    if byline_at is not None and (byline_at in zones.tail or byline_at > zones.story[1]) and below_close:
+        # A byline after the story dates a broadcast, a print edition or a note; the date
+        # line under the headline dates the page.
+        zone_order = ((1, below_close), (1, near)) + zone_order[2:]
     for rank_zone, group in zone_order:
         labelled_only = group is between
         for i in group:
