@@ -578,3 +578,14 @@ def test_a_date_line_under_the_headline_outranks_a_byline_after_the_story():
                          tail=tail))
     assert article.published == "2022-01-26"
     assert article.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("tail, authors", [
+    ("\nBenni\n10. September 2017\n", ["Benni"]),         # two lines of one block
+    ("\nJane Doe\n\n3 May 2021\n", ["Jane Doe"]),         # two blocks
+    ("\nRelated articles\n\n3 May 2021\n", []),           # a heading over a teaser's date
+    ("\nMore Stories\n\n3 May 2021\n", []),
+])
+def test_a_sign_off_with_the_date_under_it_names_the_author(tail, authors):
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
+    assert article.authors == authors

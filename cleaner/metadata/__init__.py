@@ -19,7 +19,7 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, bare_names, byline_names, copyright_holder, read_names
+from .authors import COUNTS, _TIME, bare_names, byline_names, common_word, copyright_holder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS
@@ -214,6 +214,9 @@ def _bare_authors(evidence, zones: Z.Zones, lang, exclude, agency):
     signed = _signature(evidence, zones, lang, exclude)
     if signed is not None:
         return [evidence[signed].block.text.strip()], agency, signed
+    dated = _dated_signature(evidence, zones, lang)
+    if dated is not None and TT.norm(dated[0]) not in exclude:
+        return [dated[0]], agency, dated[1]
     holder = _copyright(evidence, zones, lang)
     if holder is not None:
         return [holder], agency, None
@@ -254,6 +257,31 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+    return None
+
+
+def _dated_signature(evidence, zones: Z.Zones, lang) -> tuple[str, int] | None:
+    """A sign-off closing the story: a name, the date alone under it ("Benni" / "10. September
+    2017"), as two lines of a block or two blocks. The date makes a lone first name believable."""
+    start, end = zones.story
+    for i in range(max(start + 1, end - 1), min(len(evidence) - 1, end + 3)):
+        ev = evidence[i]
+        lines = [line.strip() for line in ev.block.text.splitlines() if line.strip()]
+        if len(lines) == 1 and evidence[i + 1].chrome is None:
+            lines.append(evidence[i + 1].block.text.strip())
+        if ev.chrome is not None or len(lines) != 2 or ev.words > MAX_SIGNATURE_WORDS + 4:
+            continue
+        name, when = lines
+        hits = find_dates(when, lang)
+        if not hits or hits[0].start > 1 or hits[-1].end < len(when) - 1 or find_dates(name, lang, loose=True):
+            continue
+        names, agency = read_names(name, lang, after_prefix=True)
+        if len(names) != 1 or agency or names[0] != name.rstrip(".") or len(name.split()) > 3 or not name[:1].isupper() \
+                or ev.heading or any(common_word(w, lang) for w in name.split()):
+            continue  # a heading over a teaser's date ("Related articles" / "3 May 2020")
+        prev = evidence[i - 1]
+        if prev.words >= SIGNATURE_AFTER_WORDS or prev.punct_end:
+            return name, i
     return None
 
 

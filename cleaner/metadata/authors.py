@@ -274,6 +274,11 @@ def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -
     return None, i
 
 
+def common_word(word: str, language: str | None) -> bool:
+    """A word of the language or of page furniture, not part of a name."""
+    return _common_word(word, _stops(language))
+
+
 def _common_word(word: str, stops: frozenset[str]) -> bool:
     """A word of the language or of page furniture, not a name; initials and particles pass."""
     low = word.lower().strip(".")
