@@ -235,6 +235,24 @@ def test_a_declared_title_only_the_document_title_prints_is_not_taken_as_printed
     assert title == "Truck wash on the A31"
 
 
+def test_declared_author_printed_above_the_story_outranks_a_byline_read_elsewhere():
+    from types import SimpleNamespace
+    from cleaner.html.meta import _printed_by_story
+
+    lines = ["Other story of the day", "John Roe", "Today 7:30AM", "News", "Sport", "Weather", "Business", "Travel",
+             "Council approves bridge", "Jane Doe", "9/11/13 10:00AM", STORY[0], STORY[1]]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in lines]
+    assert _printed_by_story(["Jane Doe"], ["John Roe"], evidence, start=11)
+    # the text's name printed there too: the text read the right byline
+    # a declared brand, not a person's name, does not replace what the text read
+    branded = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split()))
+               for t in lines[:9] + ["hejfish"] + lines[10:]]
+    assert not _printed_by_story(["hejfish"], ["John Roe"], branded, start=11)
+    near = lines[:9] + ["Jane Doe and John Roe"] + lines[10:]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in near]
+    assert not _printed_by_story(["Jane Doe"], ["John Roe"], evidence, start=11)
+
+
 def test_a_comments_time_is_not_the_articles_date():
     comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
                "3 days ago</time></div><p>Great news for the town, at last!</p></section>")

@@ -374,7 +374,8 @@ def merge(meta, page: dict, evidence, selection):
     if page.get("published") and not _printed_wins(meta, page["published"]) \
             and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
-    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)):
+    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)
+                                or _printed_by_story(page["authors"], meta.authors, evidence, start)):
         meta.authors = list(page["authors"])
     if not meta.source and site:
         meta.source = site
@@ -388,6 +389,22 @@ def _fuller(declared: list[str], printed: list[str]) -> bool:
     name ("Nadja") where the page declares "Nadja Demel", or whose reading took in words
     beside the name ("Februar Alexander Roll") where the page declares "Alexander Roll"."""
     return len(declared) == len(printed) and all(_same_name(d, p) for d, p in zip(declared, printed))
+
+
+# Blocks above the story's first one, and into it, where a byline stands.
+BYLINE_ABOVE, BYLINE_INTO = 8, 2
+_PERSON = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}")
+
+
+def _printed_by_story(declared: list[str], found: list[str], evidence, start: int) -> bool:
+    """The declared names, each a person's (capitalised words), printed as a short line right
+    above the story where the text's names are not: the text read its byline elsewhere, as
+    from a teaser at the top of the page or a credit after the story."""
+    if start < 0 or set(declared) == set(found) or not all(_PERSON.fullmatch(n) for n in declared):
+        return False
+    lines = [ev.block.text for ev in evidence[max(0, start - BYLINE_ABOVE):start + BYLINE_INTO + 1] if ev.words <= 12]
+    return all(any(n in line for line in lines) for n in declared) \
+        and not any(n in line for n in found for line in lines)
 
 
 def _same_name(declared: str, printed: str) -> bool:
