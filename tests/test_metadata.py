@@ -589,3 +589,11 @@ def test_a_date_line_under_the_headline_outranks_a_byline_after_the_story():
 def test_a_sign_off_with_the_date_under_it_names_the_author(tail, authors):
     article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
     assert article.authors == authors
+
+
+def test_a_labelled_byline_over_a_date_line_a_little_after_the_story():
+    teasers = "Share\n\nTweet\n\nEmail\n\nRelated articles\n\nBakery wins national prize\n\nFootball team loses final\n\n" \
+              "New library opens\n\n"
+    tail = "\n" + teasers + "Author: Jane Doe\n\nPublished: 3 May 2021\n\nUpdated: 6 May 2021\n\nRss\n\n© 2021 Millbrook News\n"
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
+    assert article.authors == ["Jane Doe"]

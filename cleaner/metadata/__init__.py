@@ -131,8 +131,9 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     _, end = zones.story
     for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
         ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_BARE_WORDS and not _COMMENT.match(ev.block.text) \
-                and find_dates(ev.block.text, lang):
+        if (ev.chrome is None or ev.chrome.id.startswith("meta.")) and ev.words <= MAX_BARE_WORDS \
+                and not _COMMENT.match(ev.block.text) \
+                and (find_dates(ev.block.text, lang) or _near_date(evidence, i, lang, reach=1)):
             got = byline_names(ev.block.text, lang)
             if got and got[0] and not all(n[:1].islower() for n in got[0]):
                 return got[0], agency or got[1], i
