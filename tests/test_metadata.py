@@ -597,3 +597,10 @@ def test_a_labelled_byline_over_a_date_line_a_little_after_the_story():
     tail = "\n" + teasers + "Author: Jane Doe\n\nPublished: 3 May 2021\n\nUpdated: 6 May 2021\n\nRss\n\n© 2021 Millbrook News\n"
     article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
     assert article.authors == ["Jane Doe"]
+
+
+def test_the_headline_over_the_byline_outranks_a_role_over_a_date_line():
+    text = ("Millbrook Daily\n\nNews\n\nSport\n\nWeather\n\nCouncil approves bridge\n\nBy Jane Doe\n\nMay 20, 2019\n\n"
+            "A decade of debate ends with a vote.\n\nPhoto: John Roe/Millbrook Daily\n\nJane Doe\n\nStaff Correspondent\n\n"
+            "May 20, 2019\n\nPrint this page\n\n" + BODY_EN)
+    assert clean(text).title == "Council approves bridge"
