@@ -253,6 +253,15 @@ def test_declared_author_printed_above_the_story_outranks_a_byline_read_elsewher
     assert not _printed_by_story(["Jane Doe"], ["John Roe"], evidence, start=11)
 
 
+def test_a_numeric_date_on_a_page_in_british_english_puts_the_day_first():
+    body = ("<article><h1>Council approves bridge</h1><p>Jane Doe 02/10/2020</p>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body, lang="en-GB")).published == "2020-10-02"
+    assert clean_html(page(body, lang="en-US")).published == "2020-02-10"
+    # a date that reads one way only stays as it is
+    assert clean_html(page(body.replace("02/10/2020", "02/14/2020"), lang="en-GB")).published == "2020-02-14"
+
+
 def test_a_comments_time_is_not_the_articles_date():
     comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
                "3 days ago</time></div><p>Great news for the town, at last!</p></section>")

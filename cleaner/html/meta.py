@@ -94,9 +94,12 @@ def read_meta(soup) -> dict:
             kicker, headline, whole = parts
             out.setdefault("kickers", {}).update({_key(kicker): headline, _key(whole): headline})
     html = tags["html"][0] if tags["html"] else None
-    lang = html.get("lang") if html is not None else None
+    lang = (html.get("lang") or html.get("xml:lang")) if html is not None else None
     if isinstance(lang, str) and regex.match(r"[a-zA-Z]{2}\b", lang):
         out["language"] = lang[:2].lower()
+    locale = lang if isinstance(lang, str) and "-" in lang else metas.get("og:locale", "")
+    if _DAY_FIRST_ENGLISH.fullmatch(locale.strip()):
+        out["day_first"] = True
     return out
 
 
@@ -325,6 +328,24 @@ def _swapped(raw: str, iso: str) -> str | None:
     return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
 
 
+# English as written where numeric dates put the day first ("02/10/2020" is 2 October).
+_DAY_FIRST_ENGLISH = regex.compile(r"en[-_](?:gb|uk|ie|au|nz|in|za|sg|my|pk|ng|ke|gh|hk)", regex.IGNORECASE)
+
+
+def _day_first(iso: str | None, evidence) -> str | None:
+    """``iso`` read month first from a numeric date the page prints ("02/10/2020"), read day
+    first instead; None when the page prints no such date."""
+    if not iso or len(iso) < 10:
+        return None
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    if month == day or day > 12:
+        return None
+    printed = regex.compile(rf"(?<![\d/.])0?{month}(?P<sep>[/.-])0?{day}(?P=sep){year}(?!\d)")
+    if not any(printed.search(ev.block.text) for ev in evidence[:600]):
+        return None
+    return f"{year}-{day:02d}-{month:02d}{iso[10:]}"
+
+
 def _in_utc(iso: str) -> bool:
     return iso.endswith("+00:00")
 
@@ -371,6 +392,8 @@ def merge(meta, page: dict, evidence, selection):
         meta.title = title
     if meta.title and _key(meta.title) in page.get("kickers", {}):
         meta.title = page["kickers"][_key(meta.title)]  # the headline without the kicker printed with it
+    if page.get("day_first") and not page.get("published"):
+        meta.published = _day_first(meta.published, evidence) or meta.published
     if page.get("published") and not _printed_wins(meta, page["published"]) \
             and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
