@@ -105,7 +105,8 @@ def read_meta(soup) -> dict:
 
 def _tags(soup) -> dict[str, list]:
     """The elements read here, in document order, found in one pass over the tree:
-    <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
+    <meta>, <time>, <html>, <h1>, JSON-LD <script>, rel=author elements, links to an
+    author's page and elements marked up as the headline (itemprop)."""
     found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": [],
                               "h1": [], "itemprop=headline": []}
     for node in soup.descendants:

@@ -418,7 +418,7 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
             if _EMBED.search(text):
                 continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"
             short = ev.words <= MAX_BYLINE_WORDS
-            if rank_zone == 0 and not short:
+            if group is near and not short:
                 continue
             floor = 0
             for hit in find_dates(text, lang, loose=short):
