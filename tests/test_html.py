@@ -189,6 +189,119 @@ def test_time_element_and_rel_author():
     assert article.authors == ["Jane Doe"]
 
 
+def test_a_kicker_printed_in_the_headline_element_is_not_the_title():
+    og = "<meta property='og:title' content='Bridge vote: Council approves bridge'>"
+    for h1 in ("<span class='kicker'>Bridge vote</span><span class='sr-only'>: </span><span>Council approves bridge</span>",
+               "<span class='h1small'>Bridge vote</span> Council approves bridge",
+               "<a href='/bridge'><span class='article__roofline'>Bridge vote</span> Council approves bridge</a>"):
+        html = page(story_html().replace("<h1>Council approves bridge</h1>", f"<h1>{h1}</h1>"), og)
+        assert clean_html(html).title == "Council approves bridge"
+    # parts with no kicker's class stay one headline
+    html = page(story_html().replace("<h1>Council approves bridge</h1>",
+                                     "<h1><span>Council approves</span> <span>bridge</span></h1>"))
+    assert clean_html(html).title == "Council approves bridge"
+
+
+def test_the_headline_printed_again_with_its_subtitle_is_the_title():
+    body = ("<article><h1>Bridges of the valley - Part 4</h1><em>Tuesday, 2 November 2021</em>"
+            "<h2>Bridges of the valley - Part 4 – The Millbrook crossing</h2>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    html = page(body).replace("Council approves bridge | Millbrook News", "Bridges of the valley - Part 4 | Millbrook News")
+    assert clean_html(html).title == "Bridges of the valley - Part 4 – The Millbrook crossing"
+
+
+def test_the_headline_marked_up_as_one_is_the_title():
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    body = (f"<div class='crumbs'><a href='/'>Start</a> <a href='/rat'>Advice</a></div><h3>Council matters</h3>"
+            f"<div class='item'><h2 itemprop='headline'>Council approves bridge at last</h2>{paragraphs}</div>")
+    assert clean_html(page(body)).title == "Council approves bridge at last"
+    # several marked up: teasers are too, and none is trusted
+    teasers = "".join(f"<div><span itemprop='headline'>{t[:40]}</span><p>{t}</p></div>" for t in TEASERS)
+    assert read_page(page(body)).meta["headline"] == "Council approves bridge at last"
+    assert "headline" not in read_page(page(body + teasers)).meta
+
+
+def test_a_declared_title_only_the_document_title_prints_is_not_taken_as_printed():
+    from types import SimpleNamespace
+    from cleaner.html.meta import _choose_title
+
+    # the <title> glues headline and site name; the page prints the headline alone
+    glued = "Truck wash on the A31The other business directory for small firms | The other business directory for small firms"
+    lines = [glued, "The other business directory for small firms", "Trades", "Contact", "Truck wash on the A31",
+             "Listed on 3 January 2020 by the support team"]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in lines]
+    title = _choose_title("The other business directory for small firms", [glued], [glued], ["Truck wash on the A31"],
+                          lines[3:], evidence)
+    assert title == "Truck wash on the A31"
+
+
+def test_declared_author_printed_above_the_story_outranks_a_byline_read_elsewhere():
+    from types import SimpleNamespace
+    from cleaner.html.meta import _printed_by_story
+
+    lines = ["Other story of the day", "John Roe", "Today 7:30AM", "News", "Sport", "Weather", "Business", "Travel",
+             "Council approves bridge", "Jane Doe", "9/11/13 10:00AM", STORY[0], STORY[1]]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in lines]
+    assert _printed_by_story(["Jane Doe"], ["John Roe"], evidence, start=11)
+    # the text's name printed there too: the text read the right byline
+    # a declared brand, not a person's name, does not replace what the text read
+    branded = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split()))
+               for t in lines[:9] + ["hejfish"] + lines[10:]]
+    assert not _printed_by_story(["hejfish"], ["John Roe"], branded, start=11)
+    near = lines[:9] + ["Jane Doe and John Roe"] + lines[10:]
+    evidence = [SimpleNamespace(block=SimpleNamespace(text=t), words=len(t.split())) for t in near]
+    assert not _printed_by_story(["Jane Doe"], ["John Roe"], evidence, start=11)
+
+
+def test_a_numeric_date_on_a_page_in_british_english_puts_the_day_first():
+    body = ("<article><h1>Council approves bridge</h1><p>Jane Doe 02/10/2020</p>"
+            + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body, lang="en-GB")).published == "2020-10-02"
+    assert clean_html(page(body, lang="en-US")).published == "2020-02-10"
+    # a date that reads one way only stays as it is
+    assert clean_html(page(body.replace("02/10/2020", "02/14/2020"), lang="en-GB")).published == "2020-02-14"
+
+
+def test_a_comments_time_is_not_the_articles_date():
+    comment = ("<section id='comments'><div class='comment-meta'><time datetime='2024-03-19T08:12:00+01:00'>"
+               "3 days ago</time></div><p>Great news for the town, at last!</p></section>")
+    body = (f"<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + f"</article>{comment}")
+    assert not (clean_html(page(body)).published or "").startswith("2024-03-19")
+    posted = body.replace("<h1>Council approves bridge</h1>", "<h1>Council approves bridge</h1><p>Published on 5 March 2024</p>")
+    assert clean_html(page(posted)).published.startswith("2024-03-05")
+
+
+def test_a_link_to_the_authors_page_spelling_the_name_gives_the_author():
+    def body(name, href):
+        return (f"<article><h1>Council approves bridge</h1><div class='meta'><a class='author-name' href='{href}'>"
+                f"{name}</a></div>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert clean_html(page(body("Jörg Maaß", "https://example.org/author/joerg-maass/"))).authors == ["Jörg Maaß"]
+    assert clean_html(page(body("Matthias", "/autor/matthias"))).authors == ["Matthias"]
+    # the link's words are not the name the address spells: a label, not a byline
+    assert clean_html(page(body("All posts", "/author/jane-doe/"))).authors == []
+    # the site's list of writers in its footer is no byline
+    writers = "".join(f"<li><a href='/author/{n.lower().replace(' ', '-')}/'>{n}</a></li>"
+                      for n in ("Jane Doe", "John Roe", "Ann Lee", "Max Muster"))
+    footer = f"<footer><ul>{writers}</ul></footer>"
+    assert clean_html(page(story_html() + footer)).authors == []
+
+
+def test_placeholders_for_an_author_are_no_names():
+    for value in ("No Author", "wordpressadmin", "Auteur", "admin"):
+        assert clean_html(page(story_html(), f"<meta name='author' content='{value}'>")).authors == []
+    assert clean_html(page(story_html(), "<meta name='author' content='Jane Doe'>")).authors == ["Jane Doe"]
+
+
+def test_a_declared_date_either_way_round_reads_as_the_printed_one():
+    # "11/01/2024" is 1 November where the page prints 01.11.2024
+    body = ("<article><h1>Council approves bridge</h1>" + "".join(f"<p>{p}</p>" for p in STORY)
+            + "<p>Erstellt am: 01.11.2024</p></article>")
+    assert clean_html(page(body, "<meta name='date' content='11/01/2024 12:43:42'>")).published.startswith("2024-11-01")
+    # a date that can be read one way only stays the declared one
+    assert clean_html(page(body, "<meta name='date' content='11/21/2024'>")).published.startswith("2024-11-21")
+
+
 def test_headline_beside_a_kicker_or_site_name_gives_the_declared_title():
     og = "<meta property='og:title' content='Council approves bridge'>"
     for h1 in ("Vote in Millbrook : Council approves bridge", "Council approves bridge | Millbrook Daily"):

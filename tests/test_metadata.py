@@ -78,6 +78,10 @@ def test_byline_with_agency(line, names, agency):
     "Von der Leyen will die Ukraine in die EU holen",
     "Par ailleurs, le gouvernement a annoncé un plan.",
     "Photo by Jane Doe",
+    # what content systems print where no person is named
+    "Posted by wordpressadmin on 12 May 2020",
+    "Auteur : Auteur(s) :",
+    "Author: No Author",
 ])
 def test_not_bylines(line):
     found = byline_names(line, "en")
@@ -566,3 +570,37 @@ def test_a_site_named_in_full_and_short_is_not_taken_for_the_headline():
     assert split_title("Fair supply chains - Youth Work Association of the North (YWAN) - YWAN") == "Fair supply chains"
     assert split_title("Bridge vote delayed again - Frankfurter Allgemeine Zeitung - FAZ") == "Bridge vote delayed again"
     assert split_title("Council approves the new bridge | Daily Courier") == "Council approves the new bridge"
+
+
+def test_a_date_line_under_the_headline_outranks_a_byline_after_the_story():
+    tail = "\nRadio report of 30 January 2022 by Jane Doe for Millbrook FM\n\nMore news\n\nBakery wins prize\n"
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", ["26 January 2022"],
+                         tail=tail))
+    assert article.published == "2022-01-26"
+    assert article.authors == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("tail, authors", [
+    ("\nBenni\n10. September 2017\n", ["Benni"]),         # two lines of one block
+    ("\nJane Doe\n\n3 May 2021\n", ["Jane Doe"]),         # two blocks
+    ("\nRelated articles\n\n3 May 2021\n", []),           # a heading over a teaser's date
+    ("\nMore Stories\n\n3 May 2021\n", []),
+])
+def test_a_sign_off_with_the_date_under_it_names_the_author(tail, authors):
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
+    assert article.authors == authors
+
+
+def test_a_labelled_byline_over_a_date_line_a_little_after_the_story():
+    teasers = "Share\n\nTweet\n\nEmail\n\nRelated articles\n\nBakery wins national prize\n\nFootball team loses final\n\n" \
+              "New library opens\n\n"
+    tail = "\n" + teasers + "Author: Jane Doe\n\nPublished: 3 May 2021\n\nUpdated: 6 May 2021\n\nRss\n\n© 2021 Millbrook News\n"
+    article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", [], tail=tail))
+    assert article.authors == ["Jane Doe"]
+
+
+def test_the_headline_over_the_byline_outranks_a_role_over_a_date_line():
+    text = ("Millbrook Daily\n\nNews\n\nSport\n\nWeather\n\nCouncil approves bridge\n\nBy Jane Doe\n\nMay 20, 2019\n\n"
+            "A decade of debate ends with a vote.\n\nPhoto: John Roe/Millbrook Daily\n\nJane Doe\n\nStaff Correspondent\n\n"
+            "May 20, 2019\n\nPrint this page\n\n" + BODY_EN)
+    assert clean(text).title == "Council approves bridge"

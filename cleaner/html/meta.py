@@ -4,12 +4,15 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date, datetime
 from html import unescape
+from urllib.parse import unquote
 
 import regex
 
 from .. import text as T
+from ..metadata.authors import placeholder
 from ..metadata.dates import parse_date
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -50,6 +53,9 @@ def read_meta(soup) -> dict:
             iso = _iso(metas[key])
             if iso and ("published" not in out or _same_instant(iso, out["published"])):
                 out["published"] = iso
+                swapped = _swapped(metas[key], iso)
+                if swapped:
+                    out["published_swapped"] = swapped
     for key in _AUTHOR_KEYS:
         if key in metas and "authors" not in out:
             names = [n for n in _split_names(metas[key]) if not _URLISH.search(n)]
@@ -59,6 +65,8 @@ def read_meta(soup) -> dict:
         out.setdefault("site", metas["og:site_name"])
     if "published" not in out:
         for t in tags["time"]:
+            if _in_comment(t):
+                continue  # a reader's comment's time, not the article's
             value = t.get("datetime") or t.get("content")
             iso = _iso(value) if isinstance(value, str) else None
             if iso:
@@ -68,21 +76,39 @@ def read_meta(soup) -> dict:
         names = []
         for a in tags["rel=author"]:
             name = _fold(a.get_text(" ", strip=True))
-            if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names:
+            if name and not _URLISH.search(name) and len(name.split()) <= 5 and name not in names \
+                    and not placeholder(name):
                 names.append(name)
         if names:
             out["authors"] = names
+    if "authors" not in out:
+        names = _linked_authors(tags["author link"])
+        if names:
+            out["authors"] = names
+    headlines = {_fold(h.get_text(" ", strip=True)) for h in tags["itemprop=headline"]} - {""}
+    if len(headlines) == 1:
+        out["headline"] = headlines.pop()  # several: teasers marked up as headlines too
+    for h1 in tags["h1"]:
+        parts = _kicker_and_headline(h1)
+        if parts:
+            kicker, headline, whole = parts
+            out.setdefault("kickers", {}).update({_key(kicker): headline, _key(whole): headline})
     html = tags["html"][0] if tags["html"] else None
-    lang = html.get("lang") if html is not None else None
+    lang = (html.get("lang") or html.get("xml:lang")) if html is not None else None
     if isinstance(lang, str) and regex.match(r"[a-zA-Z]{2}\b", lang):
         out["language"] = lang[:2].lower()
+    locale = lang if isinstance(lang, str) and "-" in lang else metas.get("og:locale", "")
+    if _DAY_FIRST_ENGLISH.fullmatch(locale.strip()):
+        out["day_first"] = True
     return out
 
 
 def _tags(soup) -> dict[str, list]:
     """The elements read here, in document order, found in one pass over the tree:
-    <meta>, <time>, <html>, JSON-LD <script> and rel=author elements."""
-    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": []}
+    <meta>, <time>, <html>, <h1>, JSON-LD <script>, rel=author elements, links to an
+    author's page and elements marked up as the headline (itemprop)."""
+    found: dict[str, list] = {"meta": [], "time": [], "html": [], "script": [], "rel=author": [], "author link": [],
+                              "h1": [], "itemprop=headline": []}
     for node in soup.descendants:
         name = node.name  # None for text
         if name is None:
@@ -94,10 +120,105 @@ def _tags(soup) -> dict[str, list]:
         # rel stays one string (see html._parse_options): a list of words on <a> and <link>
         if isinstance(rel, str) and ("author" in rel.split() if name in ("a", "link") else rel == "author"):
             found["rel=author"].append(node)
+        elif name == "a" and _AUTHOR_PAGE.search(attrs.get("href") or ""):
+            found["author link"].append(node)
+        if name != "meta" and attrs.get("itemprop") == "headline":
+            found["itemprop=headline"].append(node)
     return found
 
 
-_READ = frozenset({"meta", "time", "html", "script"})
+_READ = frozenset({"meta", "time", "html", "script", "h1"})
+# A link to an author's page, its last path part the author's name: ".../author/jane-doe/".
+_AUTHOR_PAGE = regex.compile(r"/(?:authors?|autor(?:en|in)?|auteurs?|autore|autores|autorzy|profile?s?|redakteur)/"
+                             r"(?P<slug>[\w%.-]+)/?(?:[?#].*)?$", regex.IGNORECASE)
+_COMMENT_BOX = regex.compile(r"comment|kommentar|respond|reply|reacties|komentarz", regex.IGNORECASE)
+_MENU_TAGS = frozenset({"nav", "footer", "aside"})
+# Links to more authors' pages than this are a list of the site's writers, not a byline.
+MAX_LINKED_AUTHORS = 3
+
+
+# Classes of the kicker a headline element prints over or beside the headline proper
+# ("Dachzeile", "surtitre", "occhiello"), and of the separators kept for screen readers.
+_KICKER = regex.compile(r"kicker|top-?line|over-?line|roof-?line|dachzeile|spitzmarke|eyebrow|h1-?small|super-?title|"
+                        r"pre-?title|over-?title|surtitre|antetitulo|occhiello|fake-h[1-6]", regex.IGNORECASE)
+_READER_ONLY = regex.compile(r"aural|invisible|sr-only|screen-reader|visually-?hidden|offscreen|a11y", regex.IGNORECASE)
+
+
+def _kicker_and_headline(h1) -> tuple[str, str, str] | None:
+    """An <h1> of a kicker and a headline, told apart by the kicker's class: the kicker,
+    the headline, and the whole heading's text."""
+    node = h1
+    while True:  # down through a single wrapper (a link around the heading's parts)
+        inner = [c for c in node.children if c.name is not None or str(c).strip()]
+        if len(inner) != 1 or inner[0].name is None:
+            break
+        node = inner[0]
+    kicker, rest = [], []
+    for child in inner:
+        if child.name is None:
+            rest.append(str(child))
+            continue
+        classes = child.attrs.get("class") or ""
+        if _KICKER.search(classes):
+            kicker.append(child.get_text(" ", strip=True))
+        elif not _READER_ONLY.search(classes):
+            rest.append(child.get_text(" ", strip=True))
+    headline = _fold(" ".join(rest)).strip(" :|-–—·")
+    if not kicker or len(headline.split()) < 2:
+        return None
+    return _fold(" ".join(kicker)), headline, _fold(h1.get_text(" ", strip=True))
+
+
+def _in_comment(node, depth: int = 25) -> bool:
+    """Inside a reader's comment, by the class or id of an element around it."""
+    for parent in node.parents:
+        depth -= 1
+        if depth < 0 or parent.name in (None, "body", "[document]"):
+            return False
+        attrs = parent.attrs
+        if _COMMENT_BOX.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
+            return True
+    return False
+
+
+def _in_menu(node, depth: int = 25) -> bool:
+    for parent in node.parents:
+        depth -= 1
+        if depth < 0 or parent.name in (None, "body", "[document]"):
+            return False
+        if parent.name in _MENU_TAGS:
+            return True
+    return False
+
+
+def _linked_authors(links) -> list[str]:
+    """Names of links to an author's page whose address spells the name: "Jane Doe"
+    linking to .../author/jane-doe/. A comment's or a menu's links do not count."""
+    names: list[str] = []
+    for a in links:
+        name = _fold(a.get_text(" ", strip=True))
+        slug = _AUTHOR_PAGE.search(a.get("href") or "").group("slug")
+        if not name or len(name.split()) > 4 or _URLISH.search(name) or _letters(unquote(slug)) not in _spellings(name):
+            continue
+        if name in names or _in_comment(a) or _in_menu(a):
+            continue
+        names.append(name)
+    return names if len(names) <= MAX_LINKED_AUTHORS else []
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if ch.isalnum())
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _spellings(name: str) -> set[str]:
+    """The name's letters, accents dropped or umlauts written out as an address spells them."""
+    name = name.casefold()
+    return {_letters(name), _letters(name.translate(_UMLAUTS))}
+
+
 _JSON_LD = regex.compile(r"ld\+json", regex.I)
 
 
@@ -178,7 +299,7 @@ def _person_names(value, nodes: dict | None = None) -> list[str]:
 
 def _split_names(raw: str) -> list[str]:
     parts = regex.split(r"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*", _fold(raw))
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    return [p.strip(" .") for p in parts if p.strip(" .") and not placeholder(p)]
 
 
 def _iso(value) -> str | None:
@@ -194,6 +315,36 @@ def _iso(value) -> str | None:
     if len(value) <= 10:
         return stamp.date().isoformat()
     return stamp.isoformat()
+
+
+_DAY_OR_MONTH = regex.compile(r"\s*([01]?\d)([./-])([01]?\d)\2(\d{4})(?!\d)")
+
+
+def _swapped(raw: str, iso: str) -> str | None:
+    """``iso`` with day and month exchanged, when ``raw`` writes a date either way round
+    ("11/01/2023"): the page's printed date tells which it is."""
+    m = _DAY_OR_MONTH.match(raw)
+    if not m or m.group(1) == m.group(3) or len(iso) < 10:
+        return None
+    return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+
+
+# English as written where numeric dates put the day first ("02/10/2020" is 2 October).
+_DAY_FIRST_ENGLISH = regex.compile(r"en[-_](?:gb|uk|ie|au|nz|in|za|sg|my|pk|ng|ke|gh|hk)", regex.IGNORECASE)
+
+
+def _day_first(iso: str | None, evidence) -> str | None:
+    """``iso`` read month first from a numeric date the page prints ("02/10/2020"), read day
+    first instead; None when the page prints no such date."""
+    if not iso or len(iso) < 10:
+        return None
+    year, month, day = iso[:4], int(iso[5:7]), int(iso[8:10])
+    if month == day or day > 12:
+        return None
+    printed = regex.compile(rf"(?<![\d/.])0?{month}(?P<sep>[/.-])0?{day}(?P=sep){year}(?!\d)")
+    if not any(printed.search(ev.block.text) for ev in evidence[:600]):
+        return None
+    return f"{year}-{day:02d}-{month:02d}{iso[10:]}"
 
 
 def _in_utc(iso: str) -> bool:
@@ -228,19 +379,27 @@ def merge(meta, page: dict, evidence, selection):
     over <html lang>.
     """
     site = page.get("site")
-    declared = [_strip_site(t, site) for t in page.get("titles", [])]
+    # The headline the page marks up as one (itemprop) last: printed, so no site name to cut.
+    marked = [page["headline"]] if page.get("headline") else []
+    declared = [_strip_site(t, site) for t in page.get("titles", [])] + marked
     headlines = [ev.block.text for ev in evidence[:600]
                  if ev.block.html is not None and ev.block.html.heading == 1 and 1 <= ev.words <= 40
                  and _headline_region(ev.block.html.regions) and _key(ev.block.text) != _key(site)]
-    whole = [_fold(unescape(t)) for t in page.get("titles", [])]
+    whole = [_fold(unescape(t)) for t in page.get("titles", [])] + marked
     start = selection.start if selection.start is not None else -1
     opening = [ev.block.text for ev in evidence[max(0, start - OPENS_WITHIN):start + 1]]
     title = _choose_title(meta.title, declared, whole, headlines, opening, evidence)
     if title:
         meta.title = title
-    if page.get("published") and not _printed_wins(meta, page["published"]):
+    if meta.title and _key(meta.title) in page.get("kickers", {}):
+        meta.title = page["kickers"][_key(meta.title)]  # the headline without the kicker printed with it
+    if page.get("day_first") and not page.get("published"):
+        meta.published = _day_first(meta.published, evidence) or meta.published
+    if page.get("published") and not _printed_wins(meta, page["published"]) \
+            and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
-    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)):
+    if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)
+                                or _printed_by_story(page["authors"], meta.authors, evidence, start)):
         meta.authors = list(page["authors"])
     if not meta.source and site:
         meta.source = site
@@ -254,6 +413,22 @@ def _fuller(declared: list[str], printed: list[str]) -> bool:
     name ("Nadja") where the page declares "Nadja Demel", or whose reading took in words
     beside the name ("Februar Alexander Roll") where the page declares "Alexander Roll"."""
     return len(declared) == len(printed) and all(_same_name(d, p) for d, p in zip(declared, printed))
+
+
+# Blocks above the story's first one, and into it, where a byline stands.
+BYLINE_ABOVE, BYLINE_INTO = 8, 2
+_PERSON = regex.compile(r"\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}")
+
+
+def _printed_by_story(declared: list[str], found: list[str], evidence, start: int) -> bool:
+    """The declared names, each a person's (capitalised words), printed as a short line right
+    above the story where the text's names are not: the text read its byline elsewhere, as
+    from a teaser at the top of the page or a credit after the story."""
+    if start < 0 or set(declared) == set(found) or not all(_PERSON.fullmatch(n) for n in declared):
+        return False
+    lines = [ev.block.text for ev in evidence[max(0, start - BYLINE_ABOVE):start + BYLINE_INTO + 1] if ev.words <= 12]
+    return all(any(n in line for line in lines) for n in declared) \
+        and not any(n in line for n in found for line in lines)
 
 
 def _same_name(declared: str, printed: str) -> bool:
@@ -284,12 +459,15 @@ def _choose_title(text_title: str | None, declared: list[str], whole: list[str],
     if title is None and text_title:
         title = next((h for h in headlines if _key(h) == _key(text_title)), None)
     if title is None and declared:
-        printed = {_key(ev.block.text) for ev in evidence[:600] if ev.words <= 40}
+        # not the first block: the document title itself, printed there for text input
+        printed = {_key(ev.block.text) for ev in evidence[1:600] if ev.words <= 40}
         title = next((t for t in declared if _key(t) in printed), None)
     if title is None and headlines:
         title = headlines[0] if not text_title else next((h for h in opening if h in headlines), None)
     if title is None and not text_title and declared:
         title = declared[0]
+    if title and text_title and text_title.startswith(title) and _EXTENSION.match(text_title, len(title)):
+        return text_title  # the headline printed again below with its subtitle (see metadata.title.extended)
     return title
 
 
@@ -327,6 +505,7 @@ def _headline_region(regions: frozenset[str]) -> bool:
 
 
 _SITE_SEPARATORS = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
+_EXTENSION = regex.compile(r"\s+[-–—:|]\s+\S")
 
 
 def _strip_site(title: str, site: str | None) -> str:

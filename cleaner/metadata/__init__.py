@@ -19,7 +19,7 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, bare_names, byline_names, copyright_holder, read_names
+from .authors import COUNTS, _TIME, bare_names, byline_names, common_word, copyright_holder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS
@@ -131,8 +131,9 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     _, end = zones.story
     for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
         ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_BARE_WORDS and not _COMMENT.match(ev.block.text) \
-                and find_dates(ev.block.text, lang):
+        if (ev.chrome is None or ev.chrome.id.startswith("meta.")) and ev.words <= MAX_BARE_WORDS \
+                and not _COMMENT.match(ev.block.text) \
+                and (find_dates(ev.block.text, lang) or _near_date(evidence, i, lang, reach=1)):
             got = byline_names(ev.block.text, lang)
             if got and got[0] and not all(n[:1].islower() for n in got[0]):
                 return got[0], agency or got[1], i
@@ -214,6 +215,9 @@ def _bare_authors(evidence, zones: Z.Zones, lang, exclude, agency):
     signed = _signature(evidence, zones, lang, exclude)
     if signed is not None:
         return [evidence[signed].block.text.strip()], agency, signed
+    dated = _dated_signature(evidence, zones, lang)
+    if dated is not None and TT.norm(dated[0]) not in exclude:
+        return [dated[0]], agency, dated[1]
     holder = _copyright(evidence, zones, lang)
     if holder is not None:
         return [holder], agency, None
@@ -254,6 +258,31 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+    return None
+
+
+def _dated_signature(evidence, zones: Z.Zones, lang) -> tuple[str, int] | None:
+    """A sign-off closing the story: a name, the date alone under it ("Benni" / "10. September
+    2017"), as two lines of a block or two blocks. The date makes a lone first name believable."""
+    start, end = zones.story
+    for i in range(max(start + 1, end - 1), min(len(evidence) - 1, end + 3)):
+        ev = evidence[i]
+        lines = [line.strip() for line in ev.block.text.splitlines() if line.strip()]
+        if len(lines) == 1 and evidence[i + 1].chrome is None:
+            lines.append(evidence[i + 1].block.text.strip())
+        if ev.chrome is not None or len(lines) != 2 or ev.words > MAX_SIGNATURE_WORDS + 4:
+            continue
+        name, when = lines
+        hits = find_dates(when, lang)
+        if not hits or hits[0].start > 1 or hits[-1].end < len(when) - 1 or find_dates(name, lang, loose=True):
+            continue
+        names, agency = read_names(name, lang, after_prefix=True)
+        if len(names) != 1 or agency or names[0] != name.rstrip(".") or len(name.split()) > 3 or not name[:1].isupper() \
+                or ev.heading or any(common_word(w, lang) for w in name.split()):
+            continue  # a heading over a teaser's date ("Related articles" / "3 May 2020")
+        prev = evidence[i - 1]
+        if prev.words >= SIGNATURE_AFTER_WORDS or prev.punct_end:
+            return name, i
     return None
 
 
@@ -375,6 +404,10 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
                     if i not in listed)
     zone_order = ((0, near), (1, below_close), (2, zones.lead), (2, between), (3, zones.above), (4, below_far),
                   (5, zones.far), (6, zones.before))
+    if byline_at is not None and (byline_at in zones.tail or byline_at > zones.story[1]) and below_close:
+        # A byline after the story dates a broadcast, a print edition or a note; the date
+        # line under the headline dates the page.
+        zone_order = ((1, below_close), (1, near)) + zone_order[2:]
     for rank_zone, group in zone_order:
         labelled_only = group is between
         for i in group:
@@ -385,7 +418,7 @@ def find_published(evidence, zones: Z.Zones, lang, byline_at: int | None = None)
             if _EMBED.search(text):
                 continue  # an embedded post's date: "— Jane Doe (@jane) May 2, 2020"
             short = ev.words <= MAX_BYLINE_WORDS
-            if rank_zone == 0 and not short:
+            if group is near and not short:
                 continue
             floor = 0
             for hit in find_dates(text, lang, loose=short):

@@ -50,6 +50,18 @@ _NUMBER = regex.compile(r"(?<!\w)\d+(?!\w)")
 _UPPER = regex.compile(r"\p{Lu}")
 _HOLDER_END = regex.compile(r"\s*(?:[|•·,;/]|\s[-–—]\s|\.(?:\s|$)|\ball rights\b|\balle rechte\b|\btous droits\b)", regex.IGNORECASE)
 MAX_NAMES = 6
+# What content systems print or declare where no person is named: "No Author", the label
+# itself ("Auteur"), a default account ("wordpressadmin", "admin2").
+_PLACEHOLDER = regex.compile(
+    r"(?:(?:no|unknown|kein|keine|inconnu|sans|sin|senza|brak)\s+)?(?:authors?|autor(?:in|en|es|a|e|i|zy)?|auteurs?)(?:\(s\))?"
+    r"|(?:wp|wordpress|site|web|blog)?[-_ ]?admin(?:istrator)?\d*|webmaster|unknown|n/a",
+    regex.IGNORECASE,
+)
+
+
+def placeholder(name: str) -> bool:
+    """A stand-in where a content system names no one, not a person's name."""
+    return _PLACEHOLDER.fullmatch(name.strip(" .:")) is not None
 
 
 @lru_cache(maxsize=1)
@@ -209,7 +221,7 @@ def read_names(text: str, language: str | None, after_prefix: bool) -> tuple[lis
                     break
             continue
         break
-    return names, agency
+    return [n for n in names if not placeholder(n)], agency
 
 
 @lru_cache(maxsize=64)
@@ -260,6 +272,11 @@ def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -
             and (j + 1 == len(tokens) or tokens[j + 1].lower() in BYLINE_STOPPERS):
         return tokens[j], j + 1
     return None, i
+
+
+def common_word(word: str, language: str | None) -> bool:
+    """A word of the language or of page furniture, not part of a name."""
+    return _common_word(word, _stops(language))
 
 
 def _common_word(word: str, stops: frozenset[str]) -> bool:

@@ -471,6 +471,7 @@ _BYLINE_START = regex.compile(
 # Rules whose lines are bylines or date lines (not credit lines or datelines, which stay in the story).
 _META_LINES = frozenset({"meta.byline", "meta.byline-user", "meta.byline-word", "meta.name-date-line",
                          "meta.date-line", "meta.time-line"})
+_BYLINE_LINES = frozenset({"meta.byline", "meta.byline-user", "meta.byline-word"})
 MAX_OVER_BYLINE_WORDS = 25
 
 
@@ -489,11 +490,13 @@ _SENTENCES = regex.compile(r"\w[.?!]\s+\p{Lu}")
 
 
 def _over_byline(evidence, lo: int, hi: int) -> int | None:
-    """The block nearest above the story that reads like a headline and has a byline or date line under it."""
-    for i in range(min(hi, len(evidence) - 2), lo - 1, -1):
-        ev = evidence[i]
-        if ev.words > MAX_OVER_BYLINE_WORDS or not _headline_like(ev) or ev.words < 2:
-            continue
-        if any(rule.id in _META_LINES for rule, _ in evidence[i + 1].metadata):
-            return i
+    """The block nearest above the story that reads like a headline and has a byline under it,
+    or else a date line: a role or a caption over a date line stands closer to the story."""
+    for lines in (_BYLINE_LINES, _META_LINES):
+        for i in range(min(hi, len(evidence) - 2), lo - 1, -1):
+            ev = evidence[i]
+            if ev.words > MAX_OVER_BYLINE_WORDS or not _headline_like(ev) or ev.words < 2:
+                continue
+            if any(rule.id in lines for rule, _ in evidence[i + 1].metadata):
+                return i
     return None
