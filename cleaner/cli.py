@@ -58,6 +58,7 @@ def main():
       cleaner --format json page.txt      story with title, authors, date, source
       cleaner --explain page.txt          why each block was kept or removed
       cleaner page.html                   HTML is recognised by its content
+      cleaner page.md                     so is markdown (Firecrawl, Jina Reader)
       cleaner rules                       every rule, with its id and kind
       cleaner batch pages/ clean/         a folder tree, on all cores
       cleaner jsonl dump.jsonl -o out.jsonl   a JSON Lines stream
