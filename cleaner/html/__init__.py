@@ -312,7 +312,7 @@ class _Walker:
                 if name == "noscript" and self.text_length(node) < _NOSCRIPT_TEXT:
                     continue  # a "please enable JavaScript" note; some sites put the whole page here
                 attrs = node.attrs
-                hidden = bool(attrs) and _hidden(attrs, tables)
+                hidden = bool(attrs) and _hidden(attrs)
                 if hidden and name not in block and (hidden is _HOVER or self.text_length(node) < _NOSCRIPT_TEXT):
                     continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
                 if name == "br":
@@ -533,7 +533,7 @@ def _styles_letters(node) -> bool:
     return node.name in _WORD_LEVEL and (bool(node.contents) or node.name == "wbr")
 
 
-def _hidden(attrs: dict, tables: dict) -> bool | str:
+def _hidden(attrs: dict) -> bool | str:
     """Whether the element is hidden; _HOVER for a hover card, hidden however much
     it holds (a long hidden box may be the page, shown by a script; a card never)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -542,11 +542,16 @@ def _hidden(attrs: dict, tables: dict) -> bool | str:
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes:
-        found = tables["hidden"].search(classes)
-        if found is not None:
-            return _HOVER if found.group("hover") else True
-    return False
+    return _hidden_class(classes) if classes else False
+
+
+@lru_cache(maxsize=4096)
+def _hidden_class(classes: str) -> bool | str:
+    """_hidden for a class attribute: pages repeat the same few classes."""
+    found = _tables()["hidden"].search(classes)
+    if found is None:
+        return False
+    return _HOVER if found.group("hover") else True
 
 
 
