@@ -190,9 +190,9 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
     counts: dict[str, int] = {}
     group_size: dict[int, int] = {}
     group_short: dict[int, int] = {}
-    for ev in evidence:
+    keys = [ev.block.text.casefold() for ev in evidence]
+    for ev, key in zip(evidence, keys):
         b = ev.block
-        key = b.text.casefold()
         counts[key] = counts.get(key, 0) + 1
         group_size[b.group] = group_size.get(b.group, 0) + 1
         if len(b.text) < 40:
@@ -208,7 +208,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
     units = _sentence_units(evidence)
     w_text, w_html = w[:len(LOCAL)], w[len(LOCAL):]
-    for ev, caps, (words, stop, punct_end) in zip(evidence, capitals, units):
+    for ev, key, caps, (words, stop, punct_end) in zip(evidence, keys, capitals, units):
         b, text, tokens = ev.block, ev.text, ev.tokens
         ev.recurring = bool(recurring) and block_key(b.text) in recurring
         n_tok = len(tokens) or 1
@@ -223,7 +223,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
             caps,
             sum(map(text.count, _DIGITS)) / len(text),
             float(_LINK_LIKE.search(text) is not None),
-            float(counts[b.text.casefold()] > 1),
+            float(counts[key] > 1),
             float(words < 5),
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
             float(ev.recurring),
@@ -284,9 +284,7 @@ def _continues(ev: Evidence, nxt: Evidence) -> bool:
 
 
 def _html_features(info) -> tuple[float, ...]:
-    regions = info.regions
-    return tuple(float(r in regions) for r in ("nav", "header", "footer", "aside", "article", "main", "form",
-                                                "figure", "list", "table", "blockquote", "pre", "dialog")) + (
+    return _region_features(info.regions) + (
         float(info.heading > 0),
         float(info.heading == 1),
         float(info.paragraph),
@@ -300,6 +298,13 @@ def _html_features(info) -> tuple[float, ...]:
         info.box_prose,
         min(1.0, 4 * info.box_share),
     )
+
+
+@lru_cache(maxsize=1024)
+def _region_features(regions: frozenset[str]) -> tuple[float, ...]:
+    """The h_nav ... h_dialog features: pages hold few distinct sets of regions."""
+    return tuple(float(r in regions) for r in ("nav", "header", "footer", "aside", "article", "main", "form",
+                                                "figure", "list", "table", "blockquote", "pre", "dialog"))
 
 
 def _title_words(evidence: list[Evidence], headline: int | None) -> frozenset[str]:
