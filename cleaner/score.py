@@ -36,9 +36,9 @@ _SENTENCE = regex.compile(r"[.!?…。！？](?:\s|$)|[。！？]")
 # "\S+@\S+\.\w+" matches the same lines but takes quadratic time on a long run without spaces.
 _LINK_LIKE = regex.compile(r"https?://|www\.|\S@[^\s@]*\S\.\w|[»›|•·]|^\W|→|\s/\s")
 _CAPITALISED = regex.compile(r"(?<!\w)\p{Lu}")
-_DIGIT_DELETE = str.maketrans("", "", "0123456789")
+_DIGITS = "0123456789"  # counted one by one: str.count beats deleting them with str.translate
 _LONG_WORD = regex.compile(r"\w{13,}")
-_COMMA_DELETE = str.maketrans("", "", ",;，、")
+_COMMAS = ",;，、"
 _DOMAIN = regex.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", regex.IGNORECASE)
 _TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 _BRACKETED = regex.compile(r"\((\w{2,8})\)")
@@ -190,9 +190,9 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
     counts: dict[str, int] = {}
     group_size: dict[int, int] = {}
     group_short: dict[int, int] = {}
-    for ev in evidence:
+    keys = [ev.block.text.casefold() for ev in evidence]
+    for ev, key in zip(evidence, keys):
         b = ev.block
-        key = b.text.casefold()
         counts[key] = counts.get(key, 0) + 1
         group_size[b.group] = group_size.get(b.group, 0) + 1
         if len(b.text) < 40:
@@ -208,7 +208,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
     ref_caps = sum(capitals[i] for i in longest) / len(longest)
     units = _sentence_units(evidence)
     w_text, w_html = w[:len(LOCAL)], w[len(LOCAL):]
-    for ev, caps, (words, stop, punct_end) in zip(evidence, capitals, units):
+    for ev, key, caps, (words, stop, punct_end) in zip(evidence, keys, capitals, units):
         b, text, tokens = ev.block, ev.text, ev.tokens
         ev.recurring = bool(recurring) and block_key(b.text) in recurring
         n_tok = len(tokens) or 1
@@ -221,13 +221,13 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
             float(punct_end),
             min(len(_SENTENCE.findall(text)), 5) / 5,
             caps,
-            (len(text) - len(text.translate(_DIGIT_DELETE))) / len(text),
+            sum(map(text.count, _DIGITS)) / len(text),
             float(_LINK_LIKE.search(text) is not None),
-            float(counts[b.text.casefold()] > 1),
+            float(counts[key] > 1),
             float(words < 5),
             float(size >= 3 and group_short.get(b.group, 0) / size > 0.7),
             float(ev.recurring),
-            min((len(text) - len(text.translate(_COMMA_DELETE))) / n_tok, 1.0),
+            min(sum(map(text.count, _COMMAS)) / n_tok, 1.0),
             len(_LONG_WORD.findall(text)) / n_tok,
             float(first in _OPENERS),
             float(first.islower()),
@@ -284,9 +284,7 @@ def _continues(ev: Evidence, nxt: Evidence) -> bool:
 
 
 def _html_features(info) -> tuple[float, ...]:
-    regions = info.regions
-    return tuple(float(r in regions) for r in ("nav", "header", "footer", "aside", "article", "main", "form",
-                                                "figure", "list", "table", "blockquote", "pre", "dialog")) + (
+    return _region_features(info.regions) + (
         float(info.heading > 0),
         float(info.heading == 1),
         float(info.paragraph),
@@ -300,6 +298,13 @@ def _html_features(info) -> tuple[float, ...]:
         info.box_prose,
         min(1.0, 4 * info.box_share),
     )
+
+
+@lru_cache(maxsize=1024)
+def _region_features(regions: frozenset[str]) -> tuple[float, ...]:
+    """The h_nav ... h_dialog features: pages hold few distinct sets of regions."""
+    return tuple(float(r in regions) for r in ("nav", "header", "footer", "aside", "article", "main", "form",
+                                                "figure", "list", "table", "blockquote", "pre", "dialog"))
 
 
 def _title_words(evidence: list[Evidence], headline: int | None) -> frozenset[str]:

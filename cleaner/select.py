@@ -235,15 +235,16 @@ def _drop_repeats(evidence: list[Evidence], decisions: list[Decision]) -> None:
     kept = [d.index for d in decisions if d.keep]
     grams = {i: _grams(evidence[i].tokens) for i in kept}
     # A blob: one block holding the text of several other kept blocks.
-    owners: dict[int, int] = {}
-    holders: dict[int, list[int]] = {}
-    for i in kept:
-        for g in grams[i]:
-            owners[g] = owners.get(g, 0) + 1
-            holders.setdefault(g, []).append(i)
-    blobs = [i for i in kept if len(grams[i]) >= 40
-             and sum(1 for g in grams[i] if owners[g] > 1) >= REPEAT_SHARE * len(grams[i])
-             and _covered_by_several(i, grams, holders)]
+    owners = Counter(g for i in kept for g in grams[i])
+    candidates = [i for i in kept if len(grams[i]) >= 40
+                  and sum(1 for g in grams[i] if owners[g] > 1) >= REPEAT_SHARE * len(grams[i])]
+    blobs = []
+    if candidates:  # the blocks holding each gram, only for pages that may hold a blob
+        holders: dict[int, list[int]] = {}
+        for i in kept:
+            for g in grams[i]:
+                holders.setdefault(g, []).append(i)
+        blobs = [i for i in candidates if _covered_by_several(i, grams, holders)]
     for i in blobs:
         _drop(decisions, i, "story.repeat")
     blob_set = set(blobs)
@@ -379,7 +380,8 @@ def _caption(ev: Evidence) -> bool:
 
 
 def _grams(tokens: list[str]) -> set[int]:
-    return {hash(tuple(tokens[k:k + 4])) for k in range(len(tokens) - 3)}
+    """Hashes of the runs of four tokens."""
+    return set(map(hash, zip(tokens, tokens[1:], tokens[2:], tokens[3:])))
 
 
 def _covered_by_several(i: int, grams: dict[int, set[int]], holders: dict[int, list[int]]) -> bool:

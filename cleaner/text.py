@@ -136,5 +136,6 @@ def stop_density(tokens: list[str], stops: frozenset[str]) -> float:
 
 
 def content_words(tokens: list[str], stops: frozenset[str]) -> set[str]:
-    """Lower-cased words that carry meaning: not stop words, not too short, not numbers."""
-    return {t for t in set(map(str.lower, tokens)) - stops if len(t) > 2 and not t.isdigit()}
+    """The words that carry meaning among lower-cased ``tokens`` (words of a text
+    lower-cased whole, as the stages keep them): not stop words, not too short, not numbers."""
+    return {t for t in set(tokens) - stops if len(t) > 2 and not t.isdigit()}

@@ -615,3 +615,24 @@ def test_a_caption_goes_with_the_photo_credit_under_it():
     article, decisions = Cleaner().clean_html_and_explain(page(body))
     assert caption not in article.text and all(p in article.text for p in STORY)
     assert [d.rule for d in decisions if d.text == caption] == ["story.caption"]
+
+
+def test_class_words_of_the_tables_hold_no_space():
+    # _class_flags reads an attribute word by word: a table word with a space could never match.
+    import tomllib
+    from importlib import resources
+
+    tables = tomllib.loads((resources.files("cleaner") / "data" / "html.toml").read_text(encoding="utf-8"))
+    words = [w for key in ("chrome_words", "chrome_exact", "furniture_words", "meta_words", "story_words",
+                           "tag_roles", "hidden_words", "hover_words", "hover_parts") for w in tables[key]]
+    assert words and not [w for w in words if len(w.split()) != 1]
+
+
+def test_class_flags_read_the_whole_attribute_word_by_word():
+    from cleaner.html import _class_flags
+
+    assert _class_flags("share-tools x-81723") == ("furniture",)
+    assert _class_flags("share-tools sidebar-x") == ("chrome",)  # not all of its chrome words name furniture
+    assert _class_flags("dateline entry-content") == ("meta", "story")
+    assert _class_flags("pageFooter Kicker") == ("chrome", "meta")  # a capital anywhere splits camelCase words
+    assert _class_flags("pagefooter kicker") == ("meta",)

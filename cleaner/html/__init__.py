@@ -312,7 +312,7 @@ class _Walker:
                 if name == "noscript" and self.text_length(node) < _NOSCRIPT_TEXT:
                     continue  # a "please enable JavaScript" note; some sites put the whole page here
                 attrs = node.attrs
-                hidden = bool(attrs) and _hidden(attrs, tables)
+                hidden = bool(attrs) and _hidden(attrs)
                 if hidden and name not in block and (hidden is _HOVER or self.text_length(node) < _NOSCRIPT_TEXT):
                     continue  # hidden inline text; hidden blocks are dropped after the walk (see _settle)
                 if name == "br":
@@ -513,19 +513,32 @@ def _class_flags(words: str) -> tuple[str, ...]:
     """The flags that class and id words say: pages repeat the same few classes.
     Chrome and metadata words are sought in camelCase words too ("mainNav",
     "imageEmbedCaption"); story words not, being the generic tails of such
-    names ("teaserContentWrap", "cardBody")."""
+    names ("teaserContentWrap", "cardBody"). The words are read one by one (no
+    word of the tables holds a space), so that an id no other element bears
+    costs one new word, not a new reading of the classes beside it."""
+    camel = words.lower() != words  # the whole attribute's case decides, as it did read whole
+    chrome = meta = story = False
+    furniture = True  # every chrome word found names furniture
+    for word in words.split():
+        c, m, s, f = _word_flags(word, camel)
+        chrome, meta, story, furniture = chrome or c, meta or m, story or s, furniture and f
+    flags = ("furniture" if furniture else "chrome",) if chrome else ()
+    return flags + ("meta",) * meta + ("story",) * story
+
+
+@lru_cache(maxsize=16384)
+def _word_flags(word: str, camel: bool) -> tuple[bool, bool, bool, bool]:
+    """Whether one class or id word says chrome, metadata, story, and whether
+    all the chrome words in it name furniture."""
     tables = _tables()
-    lower = words.lower()
-    split = _CAMEL.sub(" ", words).lower() if lower != words else lower
-    words = lower
-    if "tag-" in words:
-        words = tables["taxonomy"].sub(" ", words)
+    lower = word.lower()
+    split = _CAMEL.sub(" ", word).lower() if camel else lower
+    if "tag-" in lower:
+        lower = tables["taxonomy"].sub(" ", lower)
         split = tables["taxonomy"].sub(" ", split)
-    flags = tuple(flag for flag in ("chrome", "meta", "story")
-                  if tables[flag].search(words if flag == "story" else split) is not None)
-    if "chrome" in flags and all(m in tables["furniture"] for m in tables["chrome"].findall(split)):
-        flags = tuple("furniture" if f == "chrome" else f for f in flags)
-    return flags
+    chrome = tables["chrome"].search(split) is not None
+    furniture = not chrome or all(m in tables["furniture"] for m in tables["chrome"].findall(split))
+    return chrome, tables["meta"].search(split) is not None, tables["story"].search(lower) is not None, furniture
 
 
 def _styles_letters(node) -> bool:
@@ -533,7 +546,7 @@ def _styles_letters(node) -> bool:
     return node.name in _WORD_LEVEL and (bool(node.contents) or node.name == "wbr")
 
 
-def _hidden(attrs: dict, tables: dict) -> bool | str:
+def _hidden(attrs: dict) -> bool | str:
     """Whether the element is hidden; _HOVER for a hover card, hidden however much
     it holds (a long hidden box may be the page, shown by a script; a card never)."""
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -542,11 +555,16 @@ def _hidden(attrs: dict, tables: dict) -> bool | str:
     if style and _HIDDEN_STYLE.search(style):
         return True
     classes = attrs.get("class")  # a string: see _parse_options
-    if classes:
-        found = tables["hidden"].search(classes)
-        if found is not None:
-            return _HOVER if found.group("hover") else True
-    return False
+    return _hidden_class(classes) if classes else False
+
+
+@lru_cache(maxsize=4096)
+def _hidden_class(classes: str) -> bool | str:
+    """_hidden for a class attribute: pages repeat the same few classes."""
+    found = _tables()["hidden"].search(classes)
+    if found is None:
+        return False
+    return _HOVER if found.group("hover") else True
 
 
 
