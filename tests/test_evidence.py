@@ -168,6 +168,29 @@ def test_end_of_story_signals(ending, rule):
     assert rule in {d.rule for d in decisions if not d.keep}
 
 
+# A blog's comment list headed only by the count of its "thoughts" on the post's
+# title (a blog theme's own heading, in each language it is translated to).
+THOUGHTS = {
+    "en": ("2 thoughts on “{}”", ["Maria Lopez says:", "March 2, 2024 at 10:15 am",
+           "Great post, thank you so much for sharing this with us! I always enjoy reading your blog on Sunday "
+           "mornings with a cup of coffee.", "Reply", "Tom Baker says:", "March 2, 2024 at 11:40 am",
+           "Thanks Maria, that is very kind of you and I am happy you liked it. Have a lovely weekend!", "Reply"]),
+    "de": ("2 Gedanken zu „{}“", ["Maria Lopez sagt:", "2. März 2024 um 10:15 Uhr",
+           "Toller Beitrag, vielen Dank fürs Teilen! Ich lese deinen Blog am Sonntagmorgen immer sehr gerne bei "
+           "einer Tasse Kaffee.", "Antworten", "Tom Becker sagt:", "2. März 2024 um 11:40 Uhr",
+           "Danke dir, Maria, das ist sehr lieb von dir und freut mich sehr. Hab ein schönes Wochenende!", "Antworten"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(THOUGHTS))
+def test_a_count_of_thoughts_on_the_title_heads_the_comments(lang):
+    label, comments = THOUGHTS[lang]
+    heading = label.format(STORIES[lang][0])
+    article, decisions = clean_and_explain(page(lang, after=[heading, ""] + [c + "\n" for c in comments]))
+    assert article.text == "\n\n".join(STORIES[lang][1])
+    assert {d.text: d.rule for d in decisions}[heading] == "end.comments"
+
+
 def test_credit_line_ends_the_story_and_stays():
     credit = "This report by The Associated Press was first published May 24, 2023."
     label, head, summary = TEASERS["en"]
