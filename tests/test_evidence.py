@@ -191,6 +191,34 @@ def test_a_count_of_thoughts_on_the_title_heads_the_comments(lang):
     assert {d.text: d.rule for d in decisions}[heading] == "end.comments"
 
 
+# A podcast's short show notes, then a comment longer and livelier than they are.
+PODCAST = {
+    "en": ("Star fusion at the accelerator", [
+        "Kathrin is an astrophysicist and works at a research centre for heavy ions near Darmstadt.",
+        "She builds detectors for it and measures how much of each element the stars make in the end."],
+        "One thought on “{}”", ["Peter says:\n24 August 2019 at 03:36",
+        "First of all, thank you for this episode! I should comment here much more often, the topics are so "
+        "interesting and you both explain them in a way that even I can follow on my long way to work. I listened "
+        "to it twice and I will send it to my sister, who teaches physics at a school in Leeds.", "Reply"]),
+    "de": ("Sternfusion am Teilchenbeschleuniger", [
+        "Kathrin ist Astrophysikerin und arbeitet an einem Forschungszentrum für Schwerionen bei Darmstadt.",
+        "Sie baut dort Detektoren und misst, wie viel von jedem Element die Sterne am Ende erzeugen."],
+        "Ein Gedanke zu „{}“", ["Peter sagt:\n24. August 2019 um 03:36 Uhr",
+        "Also erstmal, danke für diese Folge! Ich sollte hier viel öfter kommentieren, die Themen sind so "
+        "spannend und ihr erklärt sie so, dass sogar ich sie auf meinem langen Weg zur Arbeit verstehe.", "Antworten"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PODCAST))
+def test_a_comment_head_naming_the_headline_stands_under_the_story(lang):
+    headline, notes, label, comments = PODCAST[lang]
+    lines = [f"{headline} | Resonator", "Home\nEpisodes\nAbout", headline, *notes,
+             "Download: mp3 (30 MB) m4a (24 MB)", label.format(headline), *comments]
+    text = clean("\n\n".join(lines) + "\n").text
+    assert text.startswith("\n\n".join(notes))
+    assert comments[1] not in text and "Peter" not in text
+
+
 def test_credit_line_ends_the_story_and_stays():
     credit = "This report by The Associated Press was first published May 24, 2023."
     label, head, summary = TEASERS["en"]
