@@ -510,7 +510,9 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     - Under a run (_grow_down): in text (``close``), weak prose, a subheading with
       a paragraph leaning to story, and under the last run one sign-off
       paragraph; in any mode, a list its last line announces. In text, steps the
-      story's own recurring furniture line still divides (_furnished_steps).
+      story's own recurring furniture line still divides (_furnished_steps), and
+      items still followed by "Label: Name" credit lines like the story's own
+      (_credited_items).
     - In text, past one link line set into the story ("Related: ..."), prose
       leaning to story opens a run of its own.
     """
@@ -528,6 +530,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         b = _grow_down(evidence, b, ceiling, close, last=k + 1 == len(runs))
         if close and k + 1 == len(runs):
             b = _furnished_steps(evidence, out[0][0] if out else a, b, ceiling)
+            b = _credited_items(evidence, out[0][0] if out else a, b, ceiling)
         out.append((a, b))
         floor = b
         if (close and b + 2 < ceiling and evidence[b + 1].chrome is not None
@@ -588,6 +591,36 @@ def _furnished_steps(evidence: list[Evidence], a: int, b: int, ceiling: int) -> 
         if step is None:
             return b
         b, j = step, step + 1
+    return b
+
+
+# "Label: Value" lines crediting what a post shows ("Earcuff: Zoeca", "Kleid: Zara").
+# A label of up to three words, a name of up to three; not a reply's subject ("Re: Rules").
+_CREDIT_LINE = regex.compile(r"(?!(?i:re|aw|wg|fwd?|sv|vs):)\p{L}[\p{L}-]*(?: (?:\+ )?[\p{L}-]+){0,2}:\s+\p{Lu}[\p{L}\p{N}-]*(?: [\p{L}\p{N}-]+){0,2}")
+ITEM_CREDIT_WORDS = 6
+# Credit lines the story's own runs must hold.
+CREDITS_INSIDE = 2
+
+
+def _credit_line(ev: Evidence) -> bool:
+    text = ev.block.text.strip()
+    return (_unmarked(ev) and ev.words <= ITEM_CREDIT_WORDS and _CREDIT_LINE.fullmatch(text) is not None
+            and not _ENDS_SENTENCE.search(text))
+
+
+def _credited_items(evidence: list[Evidence], a: int, b: int, ceiling: int) -> int:
+    """A story that credits what it shows in "Label: Value" lines under its items
+    (a fashion post's "Earcuff: Zoeca") goes on under its last run while such lines
+    still follow: the items' headings and captions between them read weakly."""
+    if sum(_credit_line(evidence[i]) for i in range(a, b + 1)) < CREDITS_INSIDE:
+        return b
+    j = b + 1
+    while j < ceiling:
+        if _credit_line(evidence[j]):
+            b = j
+        elif not _unmarked(evidence[j]) or _leaves(evidence[j]) or j > b + STEP_LINES:
+            break
+        j += 1
     return b
 
 

@@ -219,6 +219,27 @@ def test_a_comment_head_naming_the_headline_stands_under_the_story(lang):
     assert comments[1] not in text and "Peter" not in text
 
 
+def test_a_post_crediting_its_items_goes_on_while_its_credit_lines_do():
+    post = ["Earrings for summer | Style Diary", "Home\nFashion\nBeauty\nShop\nAbout", "Earrings for summer",
+            "Summer is here: the short dresses come out again and the hair is worn up more often. It is the perfect "
+            "time to show off your earrings, and we have picked our favourite ear cuffs for you, plain or gold.",
+            "Silver flash, baby!",
+            "Lui Lu has come up with a great idea that lets you make every earring your own. From now on you can buy "
+            "small charms, like this sweet lightning bolt, and combine them as you like for a look of your own.",
+            "Earring: Lui Lu", "Charm: Lui Lu",
+            "If you have no pierced ears and still do not want to go without, we can recommend a striking ear cuff. "
+            "This one is by Zoeca and a real eye-catcher.",
+            "Earcuff: Zoeca", "Golden glow!",
+            "The charms by Lui Lu also fit on larger hoops and of course they come in gold too.",
+            "Hoop + Charm: Lui Lu", "Earring with moon: Zoeca", "Earcuff: Zoeca", "Subtle",
+            "Very subtle are the small hoops by Zoeca with a slightly bolder ear cuff", "Hoop: Stella Hoops"]
+    teasers = ["Related Posts", "It is Summer Sale: the top 7 deals of the week", "Wednesday | 31 July 2019",
+               "Final Summer Sale: now you have to be quick and grab the bargains of the season before they go […]",
+               "Read more"]
+    text = clean("\n\n".join(post + teasers) + "\n").text
+    assert text.startswith(post[3]) and text.endswith("Hoop: Stella Hoops")
+
+
 def test_credit_line_ends_the_story_and_stays():
     credit = "This report by The Associated Press was first published May 24, 2023."
     label, head, summary = TEASERS["en"]
