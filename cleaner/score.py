@@ -427,15 +427,36 @@ def revise(evidence: list[Evidence], runs: list[tuple[int, int]], w: tuple[float
 
 def split_title(title: str) -> str:
     """The headline part of a page title: 'Headline | Site' gives 'Headline'."""
-    parts = _TITLE_SPLIT.split(title)
+    parts, glued = _title_parts(title)
     if len(parts) == 1:
         return title.strip()
     # The site is the part that names a domain, else the shorter one; ties go
     # to the first part, where most pages put the headline. A site printed with
     # its short form as well ("Jugendwerk Nord (JWN) - JWN") is no headline either.
     short = _abbreviated(parts)
-    named = [p for k, p in enumerate(parts) if not _DOMAIN.search(p) and k not in short] or parts
+    named = [p for k, p in enumerate(parts) if not _DOMAIN.search(p) and k not in short | glued] or parts
     return max(named, key=lambda p: (T.word_count(p), -parts.index(p))).strip()
+
+
+# A page title has a few parts; a line of many is no title template (and pairing them is quadratic).
+GLUE_PARTS = 8
+
+
+def _title_parts(title: str) -> tuple[list[str], set[int]]:
+    """The title's parts, and which of them is a site name printed twice, once
+    glued to the headline ("HeadlineSite | Site"): that copy is cut off the headline."""
+    parts = _TITLE_SPLIT.split(title)
+    if len(parts) > GLUE_PARTS:
+        return parts, set()
+    glued = {k for k, p in enumerate(parts) if any(_glued(q, p) for q in parts)}
+    return [next((q[:-len(p)] for p in parts if _glued(q, p)), q) for q in parts], glued
+
+
+def _glued(part: str, site: str) -> bool:
+    """Whether ``part`` ends with ``site`` glued to a word before it."""
+    if len(site) >= len(part) or not part.endswith(site) or T.word_count(site) < 2:
+        return False
+    return part[-len(site) - 1].isalnum() and site[0].isupper()
 
 
 def _abbreviated(parts: list[str]) -> set[int]:
@@ -482,8 +503,9 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
         return None
     # A headline holding a dash of its own ("Test – Newcomer | Site") is printed
     # whole: any unbroken run of the title's parts at least as long as the chosen one.
-    parts = _TITLE_SPLIT.split(title)
-    spans = {title_key(" ".join(parts[a:b])) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)}
+    parts, glued = _title_parts(title)
+    spans = {title_key(" ".join(parts[a:b])) for a in range(len(parts)) for b in range(a + 1, len(parts) + 1)
+             if not glued.issuperset(range(a, b))}
     spans = {k for k in spans if len(k) >= len(wanted)}
     want_set = set(wanted.split())
     # Two sentences closed by full stops are a summary and the lead that repeats

@@ -96,7 +96,8 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
     if bare:
         runs = [(0, n - 1)]
     else:
-        runs = _cut_at_final(evidence, story_runs(evidence, gap_penalty))
+        runs = _cut_at_final(evidence, _above_comments(evidence, story_runs(evidence, gap_penalty), headline,
+                                                       gap_penalty), headline)
         runs = _close_group(evidence, _drop_title_line(evidence, runs))
         # Text closes runs on weak prose too; a page's markup has told where its story box ends.
         runs = _grow_runs(evidence, _fill_weak_gaps(evidence, runs), headline, close=bare_is_story)
@@ -398,21 +399,47 @@ def _covered_by_several(i: int, grams: dict[int, set[int]], holders: dict[int, l
     return len(inside) >= BLOB_PARTS and min(abs(j - i) for j in inside) > BLOB_DISTANCE
 
 
-def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _cut_at_final(evidence: list[Evidence], runs: list[tuple[int, int]],
+                  headline: int | None = None) -> list[tuple[int, int]]:
     """End the story at a final boundary (comments, an author box, a credit line)
     once it has begun, unless more of the story lies after it than before: then
-    the boundary was a link near the top, such as "12 comments" under a headline."""
+    the boundary was a link near the top, such as "12 comments" under a headline.
+    A comment section's head naming the headline is never such a link."""
     total = sum(max(0.0, mass(evidence[i])) for a, b in runs for i in range(a, b + 1))
     before = 0.0
     for a, b in runs:
         for i in range(a, b + 1):
             rule = evidence[i].boundary
-            if rule is not None and rule.final and rule.edge == "end" and before > 0 and before >= total - before:
+            if (rule is not None and rule.final and rule.edge == "end" and before > 0
+                    and (before >= total - before or _names_headline(evidence, i, headline))):
                 last = i if rule.keep else i - 1
                 kept = [(x, min(y, last)) for x, y in runs if x <= min(y, last)]
                 return kept or runs
             before += max(0.0, mass(evidence[i]))
     return runs
+
+
+def _above_comments(evidence: list[Evidence], runs: list[tuple[int, int]], headline: int | None,
+                    gap_penalty: float) -> list[tuple[int, int]]:
+    """A comment section's head naming the story's headline ("One thought on
+    “Headline”") stands under the story: when all the runs lie below it, they are
+    its comments, and the story is the best region between the headline and it."""
+    if headline is None or not runs:
+        return runs
+    for k in range(headline + 2, runs[0][0]):
+        if _names_headline(evidence, k, headline):
+            found = story_runs(evidence[headline + 1:k], gap_penalty)
+            return [(a + headline + 1, b + headline + 1) for a, b in found]
+    return runs
+
+
+def _names_headline(evidence: list[Evidence], i: int, headline: int | None) -> bool:
+    """Whether block i heads a comment section naming the story's headline."""
+    ev = evidence[i]
+    if headline is None or headline >= i or not _final(ev) or ev.boundary.id != "end.comments":
+        return False
+    title = block_key(evidence[headline].block.text)
+    return bool(title) and title in block_key(ev.block.text)
 
 
 def _drop_title_line(evidence: list[Evidence], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -485,7 +512,9 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
     - Under a run (_grow_down): in text (``close``), weak prose, a subheading with
       a paragraph leaning to story, and under the last run one sign-off
       paragraph; in any mode, a list its last line announces. In text, steps the
-      story's own recurring furniture line still divides (_furnished_steps).
+      story's own recurring furniture line still divides (_furnished_steps), and
+      items still followed by "Label: Name" credit lines like the story's own
+      (_credited_items).
     - In text, past one link line set into the story ("Related: ..."), prose
       leaning to story opens a run of its own.
     """
@@ -503,6 +532,7 @@ def _grow_runs(evidence: list[Evidence], runs: list[tuple[int, int]], headline: 
         b = _grow_down(evidence, b, ceiling, close, last=k + 1 == len(runs))
         if close and k + 1 == len(runs):
             b = _furnished_steps(evidence, out[0][0] if out else a, b, ceiling)
+            b = _credited_items(evidence, out[0][0] if out else a, b, ceiling)
         out.append((a, b))
         floor = b
         if (close and b + 2 < ceiling and evidence[b + 1].chrome is not None
@@ -563,6 +593,36 @@ def _furnished_steps(evidence: list[Evidence], a: int, b: int, ceiling: int) -> 
         if step is None:
             return b
         b, j = step, step + 1
+    return b
+
+
+# "Label: Value" lines crediting what a post shows ("Earcuff: Zoeca", "Kleid: Zara").
+# A label of up to three words, a name of up to three; not a reply's subject ("Re: Rules").
+_CREDIT_LINE = regex.compile(r"(?!(?i:re|aw|wg|fwd?|sv|vs):)\p{L}[\p{L}-]*(?: (?:\+ )?[\p{L}-]+){0,2}:\s+\p{Lu}[\p{L}\p{N}-]*(?: [\p{L}\p{N}-]+){0,2}")
+ITEM_CREDIT_WORDS = 6
+# Credit lines the story's own runs must hold.
+CREDITS_INSIDE = 2
+
+
+def _credit_line(ev: Evidence) -> bool:
+    text = ev.block.text.strip()
+    return (_unmarked(ev) and ev.words <= ITEM_CREDIT_WORDS and _CREDIT_LINE.fullmatch(text) is not None
+            and not _ENDS_SENTENCE.search(text))
+
+
+def _credited_items(evidence: list[Evidence], a: int, b: int, ceiling: int) -> int:
+    """A story that credits what it shows in "Label: Value" lines under its items
+    (a fashion post's "Earcuff: Zoeca") goes on under its last run while such lines
+    still follow: the items' headings and captions between them read weakly."""
+    if sum(_credit_line(evidence[i]) for i in range(a, b + 1)) < CREDITS_INSIDE:
+        return b
+    j = b + 1
+    while j < ceiling:
+        if _credit_line(evidence[j]):
+            b = j
+        elif not _unmarked(evidence[j]) or _leaves(evidence[j]) or j > b + STEP_LINES:
+            break
+        j += 1
     return b
 
 

@@ -168,6 +168,78 @@ def test_end_of_story_signals(ending, rule):
     assert rule in {d.rule for d in decisions if not d.keep}
 
 
+# A blog's comment list headed only by the count of its "thoughts" on the post's
+# title (a blog theme's own heading, in each language it is translated to).
+THOUGHTS = {
+    "en": ("2 thoughts on “{}”", ["Maria Lopez says:", "March 2, 2024 at 10:15 am",
+           "Great post, thank you so much for sharing this with us! I always enjoy reading your blog on Sunday "
+           "mornings with a cup of coffee.", "Reply", "Tom Baker says:", "March 2, 2024 at 11:40 am",
+           "Thanks Maria, that is very kind of you and I am happy you liked it. Have a lovely weekend!", "Reply"]),
+    "de": ("2 Gedanken zu „{}“", ["Maria Lopez sagt:", "2. März 2024 um 10:15 Uhr",
+           "Toller Beitrag, vielen Dank fürs Teilen! Ich lese deinen Blog am Sonntagmorgen immer sehr gerne bei "
+           "einer Tasse Kaffee.", "Antworten", "Tom Becker sagt:", "2. März 2024 um 11:40 Uhr",
+           "Danke dir, Maria, das ist sehr lieb von dir und freut mich sehr. Hab ein schönes Wochenende!", "Antworten"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(THOUGHTS))
+def test_a_count_of_thoughts_on_the_title_heads_the_comments(lang):
+    label, comments = THOUGHTS[lang]
+    heading = label.format(STORIES[lang][0])
+    article, decisions = clean_and_explain(page(lang, after=[heading, ""] + [c + "\n" for c in comments]))
+    assert article.text == "\n\n".join(STORIES[lang][1])
+    assert {d.text: d.rule for d in decisions}[heading] == "end.comments"
+
+
+# A podcast's short show notes, then a comment longer and livelier than they are.
+PODCAST = {
+    "en": ("Star fusion at the accelerator", [
+        "Kathrin is an astrophysicist and works at a research centre for heavy ions near Darmstadt.",
+        "She builds detectors for it and measures how much of each element the stars make in the end."],
+        "One thought on “{}”", ["Peter says:\n24 August 2019 at 03:36",
+        "First of all, thank you for this episode! I should comment here much more often, the topics are so "
+        "interesting and you both explain them in a way that even I can follow on my long way to work. I listened "
+        "to it twice and I will send it to my sister, who teaches physics at a school in Leeds.", "Reply"]),
+    "de": ("Sternfusion am Teilchenbeschleuniger", [
+        "Kathrin ist Astrophysikerin und arbeitet an einem Forschungszentrum für Schwerionen bei Darmstadt.",
+        "Sie baut dort Detektoren und misst, wie viel von jedem Element die Sterne am Ende erzeugen."],
+        "Ein Gedanke zu „{}“", ["Peter sagt:\n24. August 2019 um 03:36 Uhr",
+        "Also erstmal, danke für diese Folge! Ich sollte hier viel öfter kommentieren, die Themen sind so "
+        "spannend und ihr erklärt sie so, dass sogar ich sie auf meinem langen Weg zur Arbeit verstehe.", "Antworten"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PODCAST))
+def test_a_comment_head_naming_the_headline_stands_under_the_story(lang):
+    headline, notes, label, comments = PODCAST[lang]
+    lines = [f"{headline} | Resonator", "Home\nEpisodes\nAbout", headline, *notes,
+             "Download: mp3 (30 MB) m4a (24 MB)", label.format(headline), *comments]
+    text = clean("\n\n".join(lines) + "\n").text
+    assert text.startswith("\n\n".join(notes))
+    assert comments[1] not in text and "Peter" not in text
+
+
+def test_a_post_crediting_its_items_goes_on_while_its_credit_lines_do():
+    post = ["Earrings for summer | Style Diary", "Home\nFashion\nBeauty\nShop\nAbout", "Earrings for summer",
+            "Summer is here: the short dresses come out again and the hair is worn up more often. It is the perfect "
+            "time to show off your earrings, and we have picked our favourite ear cuffs for you, plain or gold.",
+            "Silver flash, baby!",
+            "Lui Lu has come up with a great idea that lets you make every earring your own. From now on you can buy "
+            "small charms, like this sweet lightning bolt, and combine them as you like for a look of your own.",
+            "Earring: Lui Lu", "Charm: Lui Lu",
+            "If you have no pierced ears and still do not want to go without, we can recommend a striking ear cuff. "
+            "This one is by Zoeca and a real eye-catcher.",
+            "Earcuff: Zoeca", "Golden glow!",
+            "The charms by Lui Lu also fit on larger hoops and of course they come in gold too.",
+            "Hoop + Charm: Lui Lu", "Earring with moon: Zoeca", "Earcuff: Zoeca", "Subtle",
+            "Very subtle are the small hoops by Zoeca with a slightly bolder ear cuff", "Hoop: Stella Hoops"]
+    teasers = ["Related Posts", "It is Summer Sale: the top 7 deals of the week", "Wednesday | 31 July 2019",
+               "Final Summer Sale: now you have to be quick and grab the bargains of the season before they go […]",
+               "Read more"]
+    text = clean("\n\n".join(post + teasers) + "\n").text
+    assert text.startswith(post[3]) and text.endswith("Hoop: Stella Hoops")
+
+
 def test_credit_line_ends_the_story_and_stays():
     credit = "This report by The Associated Press was first published May 24, 2023."
     label, head, summary = TEASERS["en"]

@@ -572,6 +572,24 @@ def test_a_site_named_in_full_and_short_is_not_taken_for_the_headline():
     assert split_title("Council approves the new bridge | Daily Courier") == "Council approves the new bridge"
 
 
+def test_a_site_name_glued_to_the_headline_and_printed_again_is_cut_off():
+    from cleaner import Cleaner
+    from cleaner.score import score, split_title
+    from cleaner.segment import segment
+
+    # "HeadlineSite | Site": a title template missing its separator once.
+    title = "Truck wash opens by the A31Das andere Branchenbuch | Das andere Branchenbuch"
+    assert split_title(title) == "Truck wash opens by the A31"
+    assert split_title("Die neue BrückeStadtanzeiger Nord | Stadtanzeiger Nord") == "Die neue Brücke"
+    # Not a glued name: a part that merely ends with the other's words.
+    assert split_title("Bridge opens in Millbrook News | Millbrook News") == "Bridge opens in Millbrook News"
+    text = (title + "\n\nHome\nNews\n\nDas andere Branchenbuch\n\nTruck wash opens by the A31\n\n"
+            "Since early 2019 four wide washing lanes have cleaned lorries by the motorway, day and night.\n")
+    cleaner = Cleaner()
+    evidence, headline = score(segment(text), cleaner.ruleset, "en", cleaner.weights)
+    assert evidence[headline].block.text == "Truck wash opens by the A31"
+
+
 def test_a_date_line_under_the_headline_outranks_a_byline_after_the_story():
     tail = "\nRadio report of 30 January 2022 by Jane Doe for Millbrook FM\n\nMore news\n\nBakery wins prize\n"
     article = clean(page("Council approves bridge | Millbrook News", "Council approves bridge", ["26 January 2022"],
