@@ -604,3 +604,34 @@ def test_the_headline_over_the_byline_outranks_a_role_over_a_date_line():
             "A decade of debate ends with a vote.\n\nPhoto: John Roe/Millbrook Daily\n\nJane Doe\n\nStaff Correspondent\n\n"
             "May 20, 2019\n\nPrint this page\n\n" + BODY_EN)
     assert clean(text).title == "Council approves bridge"
+
+
+# --- time zones and bylines after a time -----------------------------------------------
+
+@pytest.mark.parametrize("line, names", [
+    ("Freitag | 14. Juni 2019 | 15:49 von Sina Beispiel in Mode", ["Sina Beispiel"]),
+    ("May 3, 2021 10:00 by Jane Doe", ["Jane Doe"]),
+    ("14.09.2020 11h46 par Marie Leclerc", ["Marie Leclerc"]),
+])
+def test_a_byline_word_after_a_time_is_not_a_time_zone(line, names):
+    assert byline_names(line, None)[0] == names
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nov 20 2019, 10:18am ist", "2019-11-20T10:18:00+05:30"),
+    ("May 3, 2021 10:00 EST", "2021-05-03T10:00:00-05:00"),
+    ("3. Mai 2021 um 10:00 von Olga", "2021-05-03T10:00:00"),
+])
+def test_time_zones_are_the_known_abbreviations(text, iso):
+    hit = find_dates(text, "en")[0]
+    assert hit.iso == iso and "von" not in text[hit.start:hit.end]
+
+
+def test_signed_lines_under_a_comments_heading_are_no_byline():
+    comments = ("\n\nJetzt Artikel teilen!\n\nFacebook Twitter E-Mail Drucken\n\nAntworten\n\n"
+                "Hier klicken, um das Antworten abzubrechen.\n\nName (erforderlich)\n\n"
+                "E-Mail (wird nicht veröffentlicht)\n\nKommentar\n\nAktuelle Kommentare\n\n"
+                "06.11.2023 - 14:00 von Lisa Leserin zu\n\nEin ganz anderer Artikel über den Markt\n\n"
+                "06.11.2023 - 13:53 von Besorgter Bürger zu\n\nNoch ein anderer Artikel über die Schule\n")
+    text = ("Brücke | Stadtblog\n\nStart\nStadt\n\nDer Stadtrat beschließt die neue Brücke\n\n" + BODY_DE + comments)
+    assert clean(text).authors == []

@@ -131,6 +131,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     _, end = zones.story
     for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
         ev = evidence[i]
+        if ev.words <= MAX_COMMENTS_HEAD_WORDS and _COMMENTS_HEAD.search(ev.block.text):
+            break  # the comments start: their lines are signed and dated too
         if (ev.chrome is None or ev.chrome.id.startswith("meta.")) and ev.words <= MAX_BARE_WORDS \
                 and not _COMMENT.match(ev.block.text) \
                 and (find_dates(ev.block.text, lang) or _near_date(evidence, i, lang, reach=1)):
@@ -158,6 +160,13 @@ def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], st
 MAX_CLOSE_NAMES = 2
 # Blocks after the story searched for a dated footer line with a byline word.
 MAX_FOOTER_LINE = 12
+# A short heading over comments or a reply form ("Kommentar", "Aktuelle Kommentare", "Leave a Reply").
+MAX_COMMENTS_HEAD_WORDS = 3
+_COMMENTS_HEAD = regex.compile(
+    r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|"
+    r"leave a (?:reply|comment)|antworten|répondre|responder|rispondi)(?!\w)",
+    regex.IGNORECASE,
+)
 _COMMENT = regex.compile(r"\s*(?:comments?|kommentar(?:e)?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties?|reply|antwort)\b",
                          regex.IGNORECASE)
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from .. import text as T
-from .dates import RELATIVE, find_dates
+from .dates import RELATIVE, ZONE_NAMES, find_dates
 from .words import (
     AGENCIES, BYLINE_PREFIXES, BYLINE_STOPPERS, NAME_JOINERS, NAME_PARTICLES, NOT_NAMES,
     PREFIX_NEEDS_COLON, PUBLISHED_LABELS, UPDATED_LABELS, WEEKDAYS,
@@ -31,7 +31,7 @@ _TOKEN = regex.compile(r"@\w+|[\p{L}\p{M}][\p{L}\p{M}\d'’._-]*|\d[\d.:/]*|[,;&
 # Capitalised word, initial ("J.", "J.R.", "C"), or all-caps name.
 _CAPITALISED = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|(?:O|D|L)['’]\p{Lu}[\p{L}\p{M}'’-]*)")
 _USERNAME = regex.compile(r"[\p{Ll}\d][\p{L}\d._-]{1,30}|[\p{L}\d]+_[\p{L}\d_]+")
-_TIME = regex.compile(r"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:[A-Z]{2,5}|GMT[+-]\d+))?\b", regex.IGNORECASE)
+_TIME = regex.compile(rf"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:{ZONE_NAMES}|GMT[+-]\d+))?\b", regex.IGNORECASE)
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _COUNT_WORDS = regex.compile(r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?!\w)", regex.IGNORECASE)
 # Comment counts and reading times printed on byline lines: "4 Kommentare", "24 Comments", "3 min read".
