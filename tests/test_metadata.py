@@ -635,3 +635,13 @@ def test_signed_lines_under_a_comments_heading_are_no_byline():
                 "06.11.2023 - 13:53 von Besorgter Bürger zu\n\nNoch ein anderer Artikel über die Schule\n")
     text = ("Brücke | Stadtblog\n\nStart\nStadt\n\nDer Stadtrat beschließt die neue Brücke\n\n" + BODY_DE + comments)
     assert clean(text).authors == []
+
+
+def test_day_and_month_order_from_the_page_s_dates_with_month_names():
+    caption = "\n\nStudents wait outside the town hall on September 28, 2020, before the vote.\n"
+    text = page("Bridge vote | Town Times", "Council approves new bridge", ["02/10/2020 Jane Doe"], BODY_EN, tail=caption)
+    assert clean(text).published == "2020-10-02"
+    # A month-name date far from both readings tells nothing: an English page reads month first.
+    far = caption.replace("September 28, 2020", "June 1, 2015")
+    assert clean(page("Bridge vote | Town Times", "Council approves new bridge", ["02/10/2020 Jane Doe"], BODY_EN,
+                      tail=far)).published == "2020-02-10"

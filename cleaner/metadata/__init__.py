@@ -11,6 +11,7 @@ selection's headline, start and end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import regex
 
@@ -467,9 +468,38 @@ def page_order(evidence, iso: str, raw: str, lang) -> str:
             day_first += a > 12 >= b
             month_first += b > 12 >= a
     read_day_first = int(iso[8:10]) == int(m.group(1))
+    swapped = iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
     if (read_day_first and month_first > day_first) or (not read_day_first and day_first > month_first):
-        return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+        return swapped
+    if day_first == month_first == 0 and _nearer_other_dates(evidence, swapped[:10], iso[:10], lang):
+        return swapped
     return iso
+
+
+# How much nearer the page's other dates must be to the other reading of a numeric date, in days.
+MIN_NEARER_DAYS = 30
+
+
+def _nearer_other_dates(evidence, other: str, read: str, lang) -> bool:
+    """True when the page's dates written with month names (a caption's, a comment's) all stand
+    nearer ``other`` than ``read``: with no numeric date telling the order, they tell the month."""
+    try:
+        a, b = date.fromisoformat(other), date.fromisoformat(read)
+    except ValueError:
+        return False
+    seen = []
+    for ev in evidence:
+        for hit in find_dates(ev.block.text, lang):
+            text = ev.block.text[hit.start:hit.end]
+            if _NUMERIC.match(text) or text[:4].isdigit():
+                continue  # numeric: read the same ambiguous way
+            try:
+                seen.append(date.fromisoformat(hit.iso[:10]))
+            except ValueError:
+                continue
+    if not seen:
+        return False
+    return all(abs((d - a).days) + MIN_NEARER_DAYS < abs((d - b).days) for d in seen)
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
