@@ -645,3 +645,11 @@ def test_day_and_month_order_from_the_page_s_dates_with_month_names():
     far = caption.replace("September 28, 2020", "June 1, 2015")
     assert clean(page("Bridge vote | Town Times", "Council approves new bridge", ["02/10/2020 Jane Doe"], BODY_EN,
                       tail=far)).published == "2020-02-10"
+
+
+def test_dated_byline_run_into_a_photo_credit_under_the_headline():
+    text = page("Streit um die Brücke - Stadtblog", "Streit um die neue Brücke eskaliert",
+                ["Seite 1 von 2", "Stadt (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago"], BODY_DE)
+    article = clean(text)
+    assert article.authors == ["Olga"]
+    assert article.published == "2023-11-06T13:30:00"

@@ -115,7 +115,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
             close = _close_names(evidence, zones, lang, exclude)
             if close is not None:
                 return close[0], agency or close[1], close[2]
-        for names, found_agency, i in _prefixed(evidence, groups, lang):
+        for names, found_agency, i in _prefixed(evidence, groups, lang, _close_below(zones)):
             agency = agency or found_agency
             if names and all(n[:1].islower() for n in names):
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
@@ -172,12 +172,19 @@ _COMMENT = regex.compile(r"\s*(?:comments?|kommentar(?:e)?|commentaires?|comenta
                          regex.IGNORECASE)
 
 
-def _prefixed(evidence, groups, lang):
-    """Bylines with a byline word in ``groups``, in order: names, agency, block."""
+def _close_below(zones: Z.Zones) -> frozenset[int]:
+    return frozenset(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
+
+
+def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
+    """Bylines with a byline word in ``groups``, in order: names, agency, block. A credit
+    line right under the headline (``close``) counts when dated: "06.11.2023 13:30 von Olga
+    Symbolbild imago" is the byline and the photo's credit in one line."""
     for group in groups:
         for k, i in enumerate(group):
             ev = evidence[i]
-            if ev.chrome is not None:
+            if ev.chrome is not None and not (i in close and ev.chrome.id.startswith("caption.")
+                                              and find_dates(ev.block.text, lang)):
                 continue
             text = _joined(evidence, group, k)
             if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):

@@ -296,6 +296,9 @@ NOT_NAMES_ALWAYS = frozenset({
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
     "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
+    # a caption's credit run into the byline: "von Olga Symbolbild imago"
+    "symbolbild", "symbolfoto", "archivbild", "archivfoto", "titelbild", "beitragsbild", "vorschaubild",
+    "illustration", "image", "images", "imago", "getty", "dpa-bildfunk", "shutterstock", "istock",
     # labels of paid content, which ad widgets print like a byline: "von Gesponserte Inhalte"
     "sponsored", "gesponsert", "gesponserte", "gesponserter", "sponsorisé", "sponsorisés", "sponsorisée",
     "patrocinado", "patrocinados", "patrocinada", "sponsorizzato", "sponsorizzati", "sponsorowane",
