@@ -653,3 +653,9 @@ def test_dated_byline_run_into_a_photo_credit_under_the_headline():
     article = clean(text)
     assert article.authors == ["Olga"]
     assert article.published == "2023-11-06T13:30:00"
+
+
+def test_kicker_run_into_the_headline_is_cut_when_the_title_line_parts_them():
+    menu = "\n\n".join(["Start", "Stadt", "Verkehr", "Brückenbau", "Schulen", "Sport", "Kultur"])
+    text = ("Brückenbau - neue Brücke beschlossen | Stadtblog\n\n" + menu + "\n\nStart » Verkehr » Brückenbau\n\nBrückenbau Neue Brücke über den Fluss beschlossen\n\n" + BODY_DE)
+    assert clean(text).title == "Neue Brücke über den Fluss beschlossen"

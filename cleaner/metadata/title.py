@@ -319,6 +319,9 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             if page.printed + 2 <= engine <= start and norm(printed) not in norm(text) \
                     and min(similarity(text, printed), similarity(printed, text)) >= 0.75:
                 return text, engine
+        glued = _kicker_glued(evidence, printed, page.rest, page.printed + 1, min(hi, start + 1))
+        if glued is not None:
+            return glued
         if T.word_count(printed) <= MAX_LABEL_WORDS and T.word_count(page.rest) >= MIN_REST_WORDS and not _domain(page.rest):
             # A short part printed near the story (a site or section name); the long part of the
             # title line printed in other words closer to the story is the headline.
@@ -364,6 +367,24 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if headline is not None:
         return evidence[headline].block.text.strip(), headline
     return None, None
+
+
+def _kicker_glued(evidence, kicker: str, rest: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """"Kicker - Headline | Site" on the title line, the kicker printed on its own (a menu,
+    a section), and closer to the story the two run together in one block ("Kicker Headline
+    goes on"): the headline is that block after the kicker."""
+    if not rest or T.word_count(rest) < 2:
+        return None
+    head = norm(kicker) + " "
+    for i in range(hi, lo - 1, -1):
+        ev = evidence[i]
+        if not _headline_like(ev) or not norm(ev.block.text).startswith(head):
+            continue
+        text = ev.block.text.strip()
+        tail = text[len(kicker):].lstrip(" :-–—|") if text.casefold().startswith(kicker.casefold()) else ""
+        if T.word_count(tail) >= 2 and tail[:1].isupper() and similarity(rest, tail) >= 0.75:
+            return tail, i
+    return None
 
 
 def extended(evidence, title: str | None, anchor: int | None) -> str | None:
