@@ -659,3 +659,13 @@ def test_kicker_run_into_the_headline_is_cut_when_the_title_line_parts_them():
     menu = "\n\n".join(["Start", "Stadt", "Verkehr", "Brückenbau", "Schulen", "Sport", "Kultur"])
     text = ("Brückenbau - neue Brücke beschlossen | Stadtblog\n\n" + menu + "\n\nStart » Verkehr » Brückenbau\n\nBrückenbau Neue Brücke über den Fluss beschlossen\n\n" + BODY_DE)
     assert clean(text).title == "Neue Brücke über den Fluss beschlossen"
+
+
+@pytest.mark.parametrize("line, headline, site", [
+    ("Deutscher Brückenverband e.V.: Welche Brücke hält am längsten?", "Welche Brücke hält am längsten?",
+     "Deutscher Brückenverband e.V."),
+    ("Acme Widgets Inc.: How we test every widget", "How we test every widget", "Acme Widgets Inc."),
+    ("Brexit: Johnson tritt zurück", "Brexit: Johnson tritt zurück", None),
+])
+def test_title_line_opening_with_an_organisation_s_legal_name(line, headline, site):
+    assert split_site(line) == (headline, site)

@@ -201,9 +201,21 @@ def _split_colon(title: str, elsewhere: dict[str, list[int]], near) -> tuple[str
         if at is not None and T.word_count(head) >= 2 and T.word_count(site) <= MAX_SITE_WORDS \
                 and (_domain(site) or norm(site) in elsewhere):
             return head, site, at
-    if T.word_count(lead) <= MAX_SITE_WORDS and T.word_count(tail) >= 2 and (_domain(lead) or norm(lead) in elsewhere):
+    if T.word_count(lead) <= MAX_SITE_WORDS and T.word_count(tail) >= 2 \
+            and (_domain(lead) or norm(lead) in elsewhere or _legal_form(lead)):
         return tail, lead, None
     return title, None, whole
+
+
+# Legal forms closing an organisation's name: "Verband e.V.: Headline" is the publisher's name first.
+_LEGAL_FORMS = frozenset("""
+gmbh ag kg ug mbh gbr e.v ev e.g inc llc ltd plc corp sa s.a sas sarl srl s.r.l spa s.p.a bv b.v nv n.v ab oy
+""".split())
+
+
+def _legal_form(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS
 
 
 def _cut_site(title: str, parts: list[str], elsewhere, top: int = 0) -> tuple[str, str | None]:
