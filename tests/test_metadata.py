@@ -669,3 +669,13 @@ def test_kicker_run_into_the_headline_is_cut_when_the_title_line_parts_them():
 ])
 def test_title_line_opening_with_an_organisation_s_legal_name(line, headline, site):
     assert split_site(line) == (headline, site)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Ferienhaus Seeblick (40222) - Ferien am See", "Ferienhaus Seeblick"),
+    ("Wohnung am Park [Nr. 123456] | Ferien am See", "Wohnung am Park"),
+    ("Die Flut von 1953 (1953) | Ferien am See", "Die Flut von 1953 (1953)"),
+])
+def test_a_listing_number_closing_the_title_is_cut(line, title):
+    text = line + "\n\nHome\n\nHäuser\n\nKontakt\n\n" + BODY_DE
+    assert clean(text).title == title

@@ -381,6 +381,18 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     return None, None
 
 
+# A bracketed number closing a title: an object's or a listing's number, not part of its name
+# ("Ferienhaus Seeblick (40222)"); five digits or more, so that years stay.
+_TRAILING_ID = regex.compile(r"\s*[(\[](?:nr\.?\s*|no\.?\s*|#)?\d{5,}[)\]]\s*$", regex.IGNORECASE)
+
+
+def without_id(title: str | None) -> str | None:
+    if not title:
+        return title
+    cut = _TRAILING_ID.sub("", title)
+    return cut if T.word_count(cut) >= 1 else title
+
+
 def _kicker_glued(evidence, kicker: str, rest: str, lo: int, hi: int) -> tuple[str, int] | None:
     """"Kicker - Headline | Site" on the title line, the kicker printed on its own (a menu,
     a section), and closer to the story the two run together in one block ("Kicker Headline
