@@ -679,3 +679,22 @@ def test_title_line_opening_with_an_organisation_s_legal_name(line, headline, si
 def test_a_listing_number_closing_the_title_is_cut(line, title):
     text = line + "\n\nHome\n\nHäuser\n\nKontakt\n\n" + BODY_DE
     assert clean(text).title == title
+
+
+BODY_FR = (
+    "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin à un "
+    "débat qui divise la ville depuis plus de dix ans et qui a séparé des familles entières.\n\n"
+    "Les partisans affirment que le pont réduira de vingt minutes le trajet vers l'hôpital, tandis que "
+    "les opposants craignent que le coût dépasse largement le budget prévu par le conseil.\n"
+)
+
+
+@pytest.mark.parametrize("headline, body, title", [
+    ("Streit im Stadtrat : Neue Brücke über den Fluss beschlossen", BODY_DE, "Neue Brücke über den Fluss beschlossen"),
+    ("Streit im Stadtrat: Neue Brücke über den Fluss beschlossen", BODY_DE,
+     "Streit im Stadtrat: Neue Brücke über den Fluss beschlossen"),
+    ("Pont sur la rivière : Le conseil municipal dit oui", BODY_FR, "Pont sur la rivière : Le conseil municipal dit oui"),
+])
+def test_a_kicker_joined_by_a_spaced_colon_is_cut_outside_french(headline, body, title):
+    text = page(headline + " | Stadtblog", headline, ["12.05.2023"], body)
+    assert clean(text).title == title

@@ -79,7 +79,7 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
         meta.published = ruled.published or _published_fallback(evidence, zones, lang, page)
     if meta.title is None and ruled.title:
         meta.title = ruled.title
-    meta.title = TT.without_id(meta.title)
+    meta.title = TT.without_kicker(TT.without_id(meta.title), lang)
     meta.language = L.detect(story, language_hint, detect_language)
     return meta
 

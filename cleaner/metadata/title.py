@@ -393,6 +393,22 @@ def without_id(title: str | None) -> str | None:
     return cut if T.word_count(cut) >= 1 else title
 
 
+# "Kicker : Headline": a space before the colon is no spelling outside French; it is where a
+# kicker printed apart was joined to the headline.
+_SPACED_KICKER = regex.compile(r"^(?P<kicker>[^:]{2,80}?)\s+:\s+(?P<head>\p{Lu}[^:]*)$")
+MAX_KICKER_WORDS = 6
+_SPACED_COLON_LANGUAGES = frozenset({"fr"})
+
+
+def without_kicker(title: str | None, language: str | None) -> str | None:
+    if not title or language in _SPACED_COLON_LANGUAGES:
+        return title
+    m = _SPACED_KICKER.match(title.strip())
+    if m and T.word_count(m.group("kicker")) <= MAX_KICKER_WORDS and T.word_count(m.group("head")) >= 3:
+        return m.group("head").strip()
+    return title
+
+
 def _kicker_glued(evidence, kicker: str, rest: str, lo: int, hi: int) -> tuple[str, int] | None:
     """"Kicker - Headline | Site" on the title line, the kicker printed on its own (a menu,
     a section), and closer to the story the two run together in one block ("Kicker Headline
