@@ -698,3 +698,12 @@ BODY_FR = (
 def test_a_kicker_joined_by_a_spaced_colon_is_cut_outside_french(headline, body, title):
     text = page(headline + " | Stadtblog", headline, ["12.05.2023"], body)
     assert clean(text).title == title
+
+
+def test_a_brand_glued_before_the_headline_on_the_title_line_is_cut():
+    menu = "\n\n".join(["Brückenbau! Shop", "Touren", "Brückenbau! Newsletter", "Kontakt"])
+    text = ("Brückenbau! Alte Fähre\n\n" + menu + "\n\nAlte Fähre\n\n" + BODY_DE)
+    assert clean(text).title == "Alte Fähre"
+    # Without the brand opening other lines, the title line stays whole.
+    plain = text.replace("Brückenbau! Shop", "Shop").replace("Brückenbau! Newsletter", "Newsletter")
+    assert clean(plain).title == "Brückenbau! Alte Fähre"

@@ -360,6 +360,10 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
         # A title line the page never prints near the story (a site's name and motto), and
         # a headline over a byline with a name: the headline.
         return evidence[over].block.text.strip(), over
+    if page is not None and page.site is None:
+        branded = _brand_prefixed(evidence, page, lo, hi)
+        if branded is not None:
+            return evidence[branded].block.text.strip(), branded
     if page is not None and headline == page.index:
         return page.headline, headline  # the title line is all the headline there is
     if engine is not None:
@@ -407,6 +411,28 @@ def without_kicker(title: str | None, language: str | None) -> str | None:
     if m and T.word_count(m.group("kicker")) <= MAX_KICKER_WORDS and T.word_count(m.group("head")) >= 3:
         return m.group("head").strip()
     return title
+
+
+# Other blocks that must open with the same words for them to be the site's brand.
+MIN_BRANDED = 2
+
+
+def _brand_prefixed(evidence, page: PageTitle, lo: int, hi: int) -> int | None:
+    """"Brand Headline" on a title line with no separator, the headline printed alone near the
+    story and the brand opening other lines of the page ("Brand Shop", "Brand Newsletter")."""
+    full = norm(page.text)
+    for i in range(hi, lo - 1, -1):
+        ev = evidence[i]
+        head = norm(ev.block.text)
+        if i == page.index or not head or not _headline_like(ev) or not full.endswith(" " + head):
+            continue
+        lead = full[:-len(head) - 1]
+        if T.word_count(lead) > MAX_SITE_WORDS:
+            return None
+        opened = sum(1 for j, other in enumerate(evidence) if j != page.index
+                     and len(other.block.text) < 200 and norm(other.block.text).startswith(lead + " "))
+        return i if opened >= MIN_BRANDED else None
+    return None
 
 
 def _kicker_glued(evidence, kicker: str, rest: str, lo: int, hi: int) -> tuple[str, int] | None:
