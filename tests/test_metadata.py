@@ -707,3 +707,8 @@ def test_a_brand_glued_before_the_headline_on_the_title_line_is_cut():
     # Without the brand opening other lines, the title line stays whole.
     plain = text.replace("Brückenbau! Shop", "Shop").replace("Brückenbau! Newsletter", "Newsletter")
     assert clean(plain).title == "Brückenbau! Alte Fähre"
+
+
+def test_an_archive_banner_s_field_labels_are_no_names():
+    # "Collected by" closing one line, the field on the next, joined as a byline is read.
+    assert not (byline_names("BY Organization: Alexa Crawls", "en") or ([],))[0]

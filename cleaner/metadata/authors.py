@@ -296,6 +296,8 @@ NOT_NAMES_ALWAYS = frozenset({
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
     "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
+    # field labels of an archive's banner: "Collected by / Organization: Alexa Crawls"
+    "organization", "organisation", "collection",
     # a caption's credit run into the byline: "von Olga Symbolbild imago"
     "symbolbild", "symbolfoto", "archivbild", "archivfoto", "titelbild", "beitragsbild", "vorschaubild",
     "illustration", "image", "images", "imago", "getty", "dpa-bildfunk", "shutterstock", "istock",
