@@ -712,3 +712,9 @@ def test_a_brand_glued_before_the_headline_on_the_title_line_is_cut():
 def test_an_archive_banner_s_field_labels_are_no_names():
     # "Collected by" closing one line, the field on the next, joined as a byline is read.
     assert not (byline_names("BY Organization: Alexa Crawls", "en") or ([],))[0]
+
+
+@pytest.mark.parametrize("line", ["Tesla EV: What the new model can do", "Hotel Spa: Our treatments this winter",
+                                  "Minus 5 kg: How I changed my diet"])
+def test_title_line_opening_with_a_word_like_a_legal_form_stays_whole(line):
+    assert split_site(line) == (line, None)

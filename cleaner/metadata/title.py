@@ -208,8 +208,9 @@ def _split_colon(title: str, elsewhere: dict[str, list[int]], near) -> tuple[str
 
 
 # Legal forms closing an organisation's name: "Verband e.V.: Headline" is the publisher's name first.
+# Not those that are words too ("EV", "Spa", "kg", "AB").
 _LEGAL_FORMS = frozenset("""
-gmbh ag kg ug mbh gbr e.v ev e.g inc llc ltd plc corp sa s.a sas sarl srl s.r.l spa s.p.a bv b.v nv n.v ab oy
+gmbh ag ug mbh gbr e.v e.g inc llc ltd plc corp s.a sarl srl s.r.l s.p.a bv b.v nv n.v oy
 """.split())
 
 
