@@ -718,3 +718,8 @@ def test_an_archive_banner_s_field_labels_are_no_names():
                                   "Minus 5 kg: How I changed my diet"])
 def test_title_line_opening_with_a_word_like_a_legal_form_stays_whole(line):
     assert split_site(line) == (line, None)
+
+
+def test_an_embedded_post_s_date_inside_the_story_is_not_the_date():
+    body = BODY_EN.replace("\n\nSupporters said", "\n\n— Town Hall (@townhall) October 31, 2021\n\nSupporters said")
+    assert clean(page("Council approves new bridge | Town Times", "Council approves new bridge", [], body)).published is None

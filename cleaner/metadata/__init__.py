@@ -542,7 +542,7 @@ def _date_line_in(evidence, indices, lang) -> str | None:
     """The first date on a short line among ``indices`` that is not an event's."""
     for i in indices:
         ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
+        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS and not _EMBED.search(ev.block.text):
             text = ev.block.text
             for hit in find_dates(text, lang):
                 if date_kind(text, hit) != "event":
