@@ -723,3 +723,9 @@ def test_title_line_opening_with_a_word_like_a_legal_form_stays_whole(line):
 def test_an_embedded_post_s_date_inside_the_story_is_not_the_date():
     body = BODY_EN.replace("\n\nSupporters said", "\n\n— Town Hall (@townhall) October 31, 2021\n\nSupporters said")
     assert clean(page("Council approves new bridge | Town Times", "Council approves new bridge", [], body)).published is None
+
+
+def test_a_sentence_opening_with_a_byline_word_gives_no_lone_name():
+    line = "(Leipzig) - Von Preisbremsen im Energiemarkt über die Mehrwegpflicht in der Gastronomie bis hin zur Klage"
+    assert byline_names(line, "de") is None
+    assert byline_names("Von Ela, 12. Mai 2023", "de")[0] == ["Ela"]

@@ -136,9 +136,16 @@ def byline_names(text: str, language: str | None) -> tuple[list[str], str | None
         if not rest:
             continue
         names, agency = read_names(rest, language, after_prefix=True)
+        if len(names) == 1 and not agency and " " not in names[0] \
+                and T.word_count(rest) - 1 >= MAX_AFTER_LONE_NAME:
+            continue  # a sentence opening with the word: "Von Preisbremsen im Energiemarkt über ..."
         if names or agency:
             return names, agency
     return None
+
+
+# Words after a lone one-word name in a byline's part past which the part is a sentence.
+MAX_AFTER_LONE_NAME = 8
 
 
 def bare_names(text: str, language: str | None, lenient: bool = False) -> tuple[list[str], str | None, bool]:
