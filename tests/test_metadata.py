@@ -622,3 +622,128 @@ def test_the_headline_over_the_byline_outranks_a_role_over_a_date_line():
             "A decade of debate ends with a vote.\n\nPhoto: John Roe/Millbrook Daily\n\nJane Doe\n\nStaff Correspondent\n\n"
             "May 20, 2019\n\nPrint this page\n\n" + BODY_EN)
     assert clean(text).title == "Council approves bridge"
+
+
+# --- time zones and bylines after a time -----------------------------------------------
+
+@pytest.mark.parametrize("line, names", [
+    ("Freitag | 14. Juni 2019 | 15:49 von Sina Beispiel in Mode", ["Sina Beispiel"]),
+    ("May 3, 2021 10:00 by Jane Doe", ["Jane Doe"]),
+    ("14.09.2020 11h46 par Marie Leclerc", ["Marie Leclerc"]),
+])
+def test_a_byline_word_after_a_time_is_not_a_time_zone(line, names):
+    assert byline_names(line, None)[0] == names
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Nov 20 2019, 10:18am ist", "2019-11-20T10:18:00+05:30"),
+    ("May 3, 2021 10:00 EST", "2021-05-03T10:00:00-05:00"),
+    ("3. Mai 2021 um 10:00 von Olga", "2021-05-03T10:00:00"),
+])
+def test_time_zones_are_the_known_abbreviations(text, iso):
+    hit = find_dates(text, "en")[0]
+    assert hit.iso == iso and "von" not in text[hit.start:hit.end]
+
+
+def test_signed_lines_under_a_comments_heading_are_no_byline():
+    comments = ("\n\nJetzt Artikel teilen!\n\nFacebook Twitter E-Mail Drucken\n\nAntworten\n\n"
+                "Hier klicken, um das Antworten abzubrechen.\n\nName (erforderlich)\n\n"
+                "E-Mail (wird nicht veröffentlicht)\n\nKommentar\n\nAktuelle Kommentare\n\n"
+                "06.11.2023 - 14:00 von Lisa Leserin zu\n\nEin ganz anderer Artikel über den Markt\n\n"
+                "06.11.2023 - 13:53 von Besorgter Bürger zu\n\nNoch ein anderer Artikel über die Schule\n")
+    text = ("Brücke | Stadtblog\n\nStart\nStadt\n\nDer Stadtrat beschließt die neue Brücke\n\n" + BODY_DE + comments)
+    assert clean(text).authors == []
+
+
+def test_day_and_month_order_from_the_page_s_dates_with_month_names():
+    caption = "\n\nStudents wait outside the town hall on September 28, 2020, before the vote.\n"
+    text = page("Bridge vote | Town Times", "Council approves new bridge", ["02/10/2020 Jane Doe"], BODY_EN, tail=caption)
+    assert clean(text).published == "2020-10-02"
+    # A month-name date far from both readings tells nothing: an English page reads month first.
+    far = caption.replace("September 28, 2020", "June 1, 2015")
+    assert clean(page("Bridge vote | Town Times", "Council approves new bridge", ["02/10/2020 Jane Doe"], BODY_EN,
+                      tail=far)).published == "2020-02-10"
+
+
+def test_dated_byline_run_into_a_photo_credit_under_the_headline():
+    text = page("Streit um die Brücke - Stadtblog", "Streit um die neue Brücke eskaliert",
+                ["Seite 1 von 2", "Stadt (1 / 1) 06.11.2023 13:30 von Olga Symbolbild imago"], BODY_DE)
+    article = clean(text)
+    assert article.authors == ["Olga"]
+    assert article.published == "2023-11-06T13:30:00"
+
+
+def test_kicker_run_into_the_headline_is_cut_when_the_title_line_parts_them():
+    menu = "\n\n".join(["Start", "Stadt", "Verkehr", "Brückenbau", "Schulen", "Sport", "Kultur"])
+    text = ("Brückenbau - neue Brücke beschlossen | Stadtblog\n\n" + menu + "\n\nStart » Verkehr » Brückenbau\n\nBrückenbau Neue Brücke über den Fluss beschlossen\n\n" + BODY_DE)
+    assert clean(text).title == "Neue Brücke über den Fluss beschlossen"
+
+
+@pytest.mark.parametrize("line, headline, site", [
+    ("Deutscher Brückenverband e.V.: Welche Brücke hält am längsten?", "Welche Brücke hält am längsten?",
+     "Deutscher Brückenverband e.V."),
+    ("Acme Widgets Inc.: How we test every widget", "How we test every widget", "Acme Widgets Inc."),
+    ("Brexit: Johnson tritt zurück", "Brexit: Johnson tritt zurück", None),
+])
+def test_title_line_opening_with_an_organisation_s_legal_name(line, headline, site):
+    assert split_site(line) == (headline, site)
+
+
+@pytest.mark.parametrize("line, title", [
+    ("Ferienhaus Seeblick (40222) - Ferien am See", "Ferienhaus Seeblick"),
+    ("Wohnung am Park [Nr. 123456] | Ferien am See", "Wohnung am Park"),
+    ("Die Flut von 1953 (1953) | Ferien am See", "Die Flut von 1953 (1953)"),
+])
+def test_a_listing_number_closing_the_title_is_cut(line, title):
+    text = line + "\n\nHome\n\nHäuser\n\nKontakt\n\n" + BODY_DE
+    assert clean(text).title == title
+
+
+BODY_FR = (
+    "Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin à un "
+    "débat qui divise la ville depuis plus de dix ans et qui a séparé des familles entières.\n\n"
+    "Les partisans affirment que le pont réduira de vingt minutes le trajet vers l'hôpital, tandis que "
+    "les opposants craignent que le coût dépasse largement le budget prévu par le conseil.\n"
+)
+
+
+@pytest.mark.parametrize("headline, body, title", [
+    ("Streit im Stadtrat : Neue Brücke über den Fluss beschlossen", BODY_DE, "Neue Brücke über den Fluss beschlossen"),
+    ("Streit im Stadtrat: Neue Brücke über den Fluss beschlossen", BODY_DE,
+     "Streit im Stadtrat: Neue Brücke über den Fluss beschlossen"),
+    ("Pont sur la rivière : Le conseil municipal dit oui", BODY_FR, "Pont sur la rivière : Le conseil municipal dit oui"),
+])
+def test_a_kicker_joined_by_a_spaced_colon_is_cut_outside_french(headline, body, title):
+    text = page(headline + " | Stadtblog", headline, ["12.05.2023"], body)
+    assert clean(text).title == title
+
+
+def test_a_brand_glued_before_the_headline_on_the_title_line_is_cut():
+    menu = "\n\n".join(["Brückenbau! Shop", "Touren", "Brückenbau! Newsletter", "Kontakt"])
+    text = ("Brückenbau! Alte Fähre\n\n" + menu + "\n\nAlte Fähre\n\n" + BODY_DE)
+    assert clean(text).title == "Alte Fähre"
+    # Without the brand opening other lines, the title line stays whole.
+    plain = text.replace("Brückenbau! Shop", "Shop").replace("Brückenbau! Newsletter", "Newsletter")
+    assert clean(plain).title == "Brückenbau! Alte Fähre"
+
+
+def test_an_archive_banner_s_field_labels_are_no_names():
+    # "Collected by" closing one line, the field on the next, joined as a byline is read.
+    assert not (byline_names("BY Organization: Alexa Crawls", "en") or ([],))[0]
+
+
+@pytest.mark.parametrize("line", ["Tesla EV: What the new model can do", "Hotel Spa: Our treatments this winter",
+                                  "Minus 5 kg: How I changed my diet"])
+def test_title_line_opening_with_a_word_like_a_legal_form_stays_whole(line):
+    assert split_site(line) == (line, None)
+
+
+def test_an_embedded_post_s_date_inside_the_story_is_not_the_date():
+    body = BODY_EN.replace("\n\nSupporters said", "\n\n— Town Hall (@townhall) October 31, 2021\n\nSupporters said")
+    assert clean(page("Council approves new bridge | Town Times", "Council approves new bridge", [], body)).published is None
+
+
+def test_a_sentence_opening_with_a_byline_word_gives_no_lone_name():
+    line = "(Leipzig) - Von Preisbremsen im Energiemarkt über die Mehrwegpflicht in der Gastronomie bis hin zur Klage"
+    assert byline_names(line, "de") is None
+    assert byline_names("Von Ela, 12. Mai 2023", "de")[0] == ["Ela"]

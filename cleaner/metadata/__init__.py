@@ -11,6 +11,7 @@ selection's headline, start and end.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 import regex
 
@@ -78,6 +79,7 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
         meta.published = ruled.published or _published_fallback(evidence, zones, lang, page)
     if meta.title is None and ruled.title:
         meta.title = ruled.title
+    meta.title = TT.without_kicker(TT.without_id(meta.title), lang)
     meta.language = L.detect(story, language_hint, detect_language)
     return meta
 
@@ -114,7 +116,7 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
             close = _close_names(evidence, zones, lang, exclude)
             if close is not None:
                 return close[0], agency or close[1], close[2]
-        for names, found_agency, i in _prefixed(evidence, groups, lang):
+        for names, found_agency, i in _prefixed(evidence, groups, lang, _close_below(zones)):
             agency = agency or found_agency
             if names and all(n[:1].islower() for n in names):
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
@@ -131,6 +133,8 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
     _, end = zones.story
     for i in range(end + Z.TAIL_AFTER + 1, min(len(evidence), end + 1 + MAX_FOOTER_LINE)):
         ev = evidence[i]
+        if ev.words <= MAX_COMMENTS_HEAD_WORDS and _COMMENTS_HEAD.search(ev.block.text):
+            break  # the comments start: their lines are signed and dated too
         if (ev.chrome is None or ev.chrome.id.startswith("meta.")) and ev.words <= MAX_BARE_WORDS \
                 and not _COMMENT.match(ev.block.text) \
                 and (find_dates(ev.block.text, lang) or _near_date(evidence, i, lang, reach=1)):
@@ -158,16 +162,30 @@ def _close_names(evidence, zones: Z.Zones, lang, exclude) -> tuple[list[str], st
 MAX_CLOSE_NAMES = 2
 # Blocks after the story searched for a dated footer line with a byline word.
 MAX_FOOTER_LINE = 12
+# A short heading over comments or a reply form ("Kommentar", "Aktuelle Kommentare", "Leave a Reply").
+MAX_COMMENTS_HEAD_WORDS = 3
+_COMMENTS_HEAD = regex.compile(
+    r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties|"
+    r"leave a (?:reply|comment)|antworten|répondre|responder|rispondi)(?!\w)",
+    regex.IGNORECASE,
+)
 _COMMENT = regex.compile(r"\s*(?:comments?|kommentar(?:e)?|commentaires?|comentarios?|commenti|komentarz[ey]?|reacties?|reply|antwort)\b",
                          regex.IGNORECASE)
 
 
-def _prefixed(evidence, groups, lang):
-    """Bylines with a byline word in ``groups``, in order: names, agency, block."""
+def _close_below(zones: Z.Zones) -> frozenset[int]:
+    return frozenset(i for head in zones.heads for i in head[:MAX_CLOSE_BELOW])
+
+
+def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
+    """Bylines with a byline word in ``groups``, in order: names, agency, block. A credit
+    line right under the headline (``close``) counts when dated: "06.11.2023 13:30 von Olga
+    Symbolbild imago" is the byline and the photo's credit in one line."""
     for group in groups:
         for k, i in enumerate(group):
             ev = evidence[i]
-            if ev.chrome is not None:
+            if ev.chrome is not None and not (i in close and ev.chrome.id.startswith("caption.")
+                                              and find_dates(ev.block.text, lang)):
                 continue
             text = _joined(evidence, group, k)
             if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
@@ -458,9 +476,38 @@ def page_order(evidence, iso: str, raw: str, lang) -> str:
             day_first += a > 12 >= b
             month_first += b > 12 >= a
     read_day_first = int(iso[8:10]) == int(m.group(1))
+    swapped = iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
     if (read_day_first and month_first > day_first) or (not read_day_first and day_first > month_first):
-        return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+        return swapped
+    if day_first == month_first == 0 and _nearer_other_dates(evidence, swapped[:10], iso[:10], lang):
+        return swapped
     return iso
+
+
+# How much nearer the page's other dates must be to the other reading of a numeric date, in days.
+MIN_NEARER_DAYS = 30
+
+
+def _nearer_other_dates(evidence, other: str, read: str, lang) -> bool:
+    """True when the page's dates written with month names (a caption's, a comment's) all stand
+    nearer ``other`` than ``read``: with no numeric date telling the order, they tell the month."""
+    try:
+        a, b = date.fromisoformat(other), date.fromisoformat(read)
+    except ValueError:
+        return False
+    seen = []
+    for ev in evidence:
+        for hit in find_dates(ev.block.text, lang):
+            text = ev.block.text[hit.start:hit.end]
+            if _NUMERIC.match(text) or text[:4].isdigit():
+                continue  # numeric: read the same ambiguous way
+            try:
+                seen.append(date.fromisoformat(hit.iso[:10]))
+            except ValueError:
+                continue
+    if not seen:
+        return False
+    return all(abs((d - a).days) + MIN_NEARER_DAYS < abs((d - b).days) for d in seen)
 
 
 def _published_fallback(evidence, zones: Z.Zones, lang, page) -> str | None:
@@ -495,7 +542,7 @@ def _date_line_in(evidence, indices, lang) -> str | None:
     """The first date on a short line among ``indices`` that is not an event's."""
     for i in indices:
         ev = evidence[i]
-        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS:
+        if ev.chrome is None and ev.words <= MAX_DATE_LINE_WORDS and not _EMBED.search(ev.block.text):
             text = ev.block.text
             for hit in find_dates(text, lang):
                 if date_kind(text, hit) != "event":

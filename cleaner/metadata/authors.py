@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from .. import text as T
-from .dates import RELATIVE, find_dates
+from .dates import RELATIVE, ZONE_NAMES, find_dates
 from .words import (
     AGENCIES, BYLINE_PREFIXES, BYLINE_STOPPERS, NAME_JOINERS, NAME_PARTICLES, NOT_NAMES,
     PREFIX_NEEDS_COLON, PUBLISHED_LABELS, UPDATED_LABELS, WEEKDAYS,
@@ -31,7 +31,7 @@ _TOKEN = regex.compile(r"@\w+|[\p{L}\p{M}][\p{L}\p{M}\d'’._-]*|\d[\d.:/]*|[,;&
 # Capitalised word, initial ("J.", "J.R.", "C"), or all-caps name.
 _CAPITALISED = regex.compile(r"(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.(?:-?\p{Lu}\.)*|(?:O|D|L)['’]\p{Lu}[\p{L}\p{M}'’-]*)")
 _USERNAME = regex.compile(r"[\p{Ll}\d][\p{L}\d._-]{1,30}|[\p{L}\d]+_[\p{L}\d_]+")
-_TIME = regex.compile(r"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:[A-Z]{2,5}|GMT[+-]\d+))?\b", regex.IGNORECASE)
+_TIME = regex.compile(rf"\b[0-2]?\d[:h.][0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?|uhr|h)?(?:\s*(?:{ZONE_NAMES}|GMT[+-]\d+))?\b", regex.IGNORECASE)
 _HANDLE = regex.compile(r"(?<!\w)@\w+")
 _COUNT_WORDS = regex.compile(r"(?<!\w)(?:comments?|kommentare?|commentaires?|comentarios?|commenti)(?!\w)", regex.IGNORECASE)
 # Comment counts and reading times printed on byline lines: "4 Kommentare", "24 Comments", "3 min read".
@@ -136,9 +136,16 @@ def byline_names(text: str, language: str | None) -> tuple[list[str], str | None
         if not rest:
             continue
         names, agency = read_names(rest, language, after_prefix=True)
+        if len(names) == 1 and not agency and " " not in names[0] \
+                and T.word_count(rest) - 1 >= MAX_AFTER_LONE_NAME:
+            continue  # a sentence opening with the word: "Von Preisbremsen im Energiemarkt über ..."
         if names or agency:
             return names, agency
     return None
+
+
+# Words after a lone one-word name in a byline's part past which the part is a sentence.
+MAX_AFTER_LONE_NAME = 8
 
 
 def bare_names(text: str, language: str | None, lenient: bool = False) -> tuple[list[str], str | None, bool]:
@@ -296,6 +303,11 @@ NOT_NAMES_ALWAYS = frozenset({
     "kategorien", "kategorie", "category", "tags", "photo", "photos", "foto", "fotos", "bild",
     "taboola", "outbrain", "plista", "revcontent", "google", "wordpress", "blogger", "admin",
     "bildquelle", "quelle", "source", "fuente", "fonte", "credits",
+    # field labels of an archive's banner: "Collected by / Organization: Alexa Crawls"
+    "organization", "organisation", "collection",
+    # a caption's credit run into the byline: "von Olga Symbolbild imago"
+    "symbolbild", "symbolfoto", "archivbild", "archivfoto", "titelbild", "beitragsbild", "vorschaubild",
+    "illustration", "image", "images", "imago", "getty", "dpa-bildfunk", "shutterstock", "istock",
     # labels of paid content, which ad widgets print like a byline: "von Gesponserte Inhalte"
     "sponsored", "gesponsert", "gesponserte", "gesponserter", "sponsorisé", "sponsorisés", "sponsorisée",
     "patrocinado", "patrocinados", "patrocinada", "sponsorizzato", "sponsorizzati", "sponsorowane",

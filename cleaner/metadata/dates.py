@@ -25,6 +25,10 @@ _ZONES = {
 # Languages that write numeric dates month first.
 _MONTH_FIRST = {"en"}
 MIN_YEAR, MAX_YEAR = 1990, 2100
+# The abbreviations above, in capitals or ending the line ("10:18am ist"): any other short word
+# after a time ("um 13:30 von Olga") is a byline word, not a zone.
+_ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
+ZONE_NAMES = rf"(?:(?-i:{_ZONE_ALT})|(?:{_ZONE_ALT})(?=[ \t]*(?:\n|$)))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +57,7 @@ def _patterns() -> tuple:
     time = (
         r"(?:(?:,|\s+at|\s+um|\s+à|\s+a\s+las|\s+às|\s+o|\s*[-–|])?\s+(?P<hour>[0-2]?\d)[:.h](?P<minute>[0-5]\d)"
         r"(?::(?P<second>[0-5]\d))?\s*(?P<ampm>[ap]\.?m\.?)?(?:\s*(?:Uhr|h))?"
-        r"(?:\s*\(?(?P<zone>(?:GMT|UTC)\s?[+-]\d\d?(?::?\d\d)?|[A-Z]{1,5}\b|[+-]\d\d:?\d\d))?\)?)?"
+        rf"(?:\s*\(?(?P<zone>(?:GMT|UTC)\s?[+-]\d\d?(?::?\d\d)?|{ZONE_NAMES}\b|[+-]\d\d:?\d\d))?\)?)?"
     )
     flags = regex.IGNORECASE
     return (

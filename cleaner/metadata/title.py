@@ -201,9 +201,22 @@ def _split_colon(title: str, elsewhere: dict[str, list[int]], near) -> tuple[str
         if at is not None and T.word_count(head) >= 2 and T.word_count(site) <= MAX_SITE_WORDS \
                 and (_domain(site) or norm(site) in elsewhere):
             return head, site, at
-    if T.word_count(lead) <= MAX_SITE_WORDS and T.word_count(tail) >= 2 and (_domain(lead) or norm(lead) in elsewhere):
+    if T.word_count(lead) <= MAX_SITE_WORDS and T.word_count(tail) >= 2 \
+            and (_domain(lead) or norm(lead) in elsewhere or _legal_form(lead)):
         return tail, lead, None
     return title, None, whole
+
+
+# Legal forms closing an organisation's name: "Verband e.V.: Headline" is the publisher's name first.
+# Not those that are words too ("EV", "Spa", "kg", "AB").
+_LEGAL_FORMS = frozenset("""
+gmbh ag ug mbh gbr e.v e.g inc llc ltd plc corp s.a sarl srl s.r.l s.p.a bv b.v nv n.v oy
+""".split())
+
+
+def _legal_form(part: str) -> bool:
+    words = part.split()
+    return len(words) >= 2 and words[-1].lower().rstrip(".") in _LEGAL_FORMS
 
 
 def _cut_site(title: str, parts: list[str], elsewhere, top: int = 0) -> tuple[str, str | None]:
@@ -319,6 +332,9 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
             if page.printed + 2 <= engine <= start and norm(printed) not in norm(text) \
                     and min(similarity(text, printed), similarity(printed, text)) >= 0.75:
                 return text, engine
+        glued = _kicker_glued(evidence, printed, page.rest, page.printed + 1, min(hi, start + 1))
+        if glued is not None:
+            return glued
         if T.word_count(printed) <= MAX_LABEL_WORDS and T.word_count(page.rest) >= MIN_REST_WORDS and not _domain(page.rest):
             # A short part printed near the story (a site or section name); the long part of the
             # title line printed in other words closer to the story is the headline.
@@ -345,6 +361,10 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
         # A title line the page never prints near the story (a site's name and motto), and
         # a headline over a byline with a name: the headline.
         return evidence[over].block.text.strip(), over
+    if page is not None and page.site is None:
+        branded = _brand_prefixed(evidence, page, lo, hi)
+        if branded is not None:
+            return evidence[branded].block.text.strip(), branded
     if page is not None and headline == page.index:
         return page.headline, headline  # the title line is all the headline there is
     if engine is not None:
@@ -364,6 +384,74 @@ def choose(evidence, headline: int | None, start: int | None, page: PageTitle | 
     if headline is not None:
         return evidence[headline].block.text.strip(), headline
     return None, None
+
+
+# A bracketed number closing a title: an object's or a listing's number, not part of its name
+# ("Ferienhaus Seeblick (40222)"); five digits or more, so that years stay.
+_TRAILING_ID = regex.compile(r"\s*[(\[](?:nr\.?\s*|no\.?\s*|#)?\d{5,}[)\]]\s*$", regex.IGNORECASE)
+
+
+def without_id(title: str | None) -> str | None:
+    if not title:
+        return title
+    cut = _TRAILING_ID.sub("", title)
+    return cut if T.word_count(cut) >= 1 else title
+
+
+# "Kicker : Headline": a space before the colon is no spelling outside French; it is where a
+# kicker printed apart was joined to the headline.
+_SPACED_KICKER = regex.compile(r"^(?P<kicker>[^:]{2,80}?)\s+:\s+(?P<head>\p{Lu}[^:]*)$")
+MAX_KICKER_WORDS = 6
+_SPACED_COLON_LANGUAGES = frozenset({"fr"})
+
+
+def without_kicker(title: str | None, language: str | None) -> str | None:
+    if not title or language in _SPACED_COLON_LANGUAGES:
+        return title
+    m = _SPACED_KICKER.match(title.strip())
+    if m and T.word_count(m.group("kicker")) <= MAX_KICKER_WORDS and T.word_count(m.group("head")) >= 3:
+        return m.group("head").strip()
+    return title
+
+
+# Other blocks that must open with the same words for them to be the site's brand.
+MIN_BRANDED = 2
+
+
+def _brand_prefixed(evidence, page: PageTitle, lo: int, hi: int) -> int | None:
+    """"Brand Headline" on a title line with no separator, the headline printed alone near the
+    story and the brand opening other lines of the page ("Brand Shop", "Brand Newsletter")."""
+    full = norm(page.text)
+    for i in range(hi, lo - 1, -1):
+        ev = evidence[i]
+        head = norm(ev.block.text)
+        if i == page.index or not head or not _headline_like(ev) or not full.endswith(" " + head):
+            continue
+        lead = full[:-len(head) - 1]
+        if T.word_count(lead) > MAX_SITE_WORDS:
+            return None
+        opened = sum(1 for j, other in enumerate(evidence) if j != page.index
+                     and len(other.block.text) < 200 and norm(other.block.text).startswith(lead + " "))
+        return i if opened >= MIN_BRANDED else None
+    return None
+
+
+def _kicker_glued(evidence, kicker: str, rest: str, lo: int, hi: int) -> tuple[str, int] | None:
+    """"Kicker - Headline | Site" on the title line, the kicker printed on its own (a menu,
+    a section), and closer to the story the two run together in one block ("Kicker Headline
+    goes on"): the headline is that block after the kicker."""
+    if not rest or T.word_count(rest) < 2:
+        return None
+    head = norm(kicker) + " "
+    for i in range(hi, lo - 1, -1):
+        ev = evidence[i]
+        if not _headline_like(ev) or not norm(ev.block.text).startswith(head):
+            continue
+        text = ev.block.text.strip()
+        tail = text[len(kicker):].lstrip(" :-–—|") if text.casefold().startswith(kicker.casefold()) else ""
+        if T.word_count(tail) >= 2 and tail[:1].isupper() and similarity(rest, tail) >= 0.75:
+            return tail, i
+    return None
 
 
 def extended(evidence, title: str | None, anchor: int | None) -> str | None:
