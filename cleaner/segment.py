@@ -13,11 +13,12 @@ from typing import Any
 
 import regex
 
+from .text import has_unspaced
+
 _SPACE = regex.compile(r"[^\S\n]+")
 # Zero-width and soft-hyphen characters that scrapers leave in text.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _DIGITS = regex.compile(r"\d+")
-_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 # A text is taken as wrapped at width W when, of its lines of WRAP_MIN_LINE
 # characters or more, at least WRAP_SHARE end within WRAP_SLACK of W, hardly any
@@ -99,16 +100,16 @@ def _wrapped(previous: str, line: str, width: int) -> bool:
     would not have fitted on the line above (a short line ends a paragraph or a
     list item)."""
     first = line.split(" ", 1)[0]
-    if _UNSPACED.match(first):
+    if has_unspaced(first[:1]):
         first = first[:1]
     return len(previous) + 1 + len(first) > width
 
 
 def _join(text: str, line: str) -> str:
     # A word broken after its hyphen ("well-" / "known") is joined back whole, and
-    # Chinese or Japanese, written without spaces, without one.
+    # scripts written without spaces (Chinese, Japanese, Thai) without one.
     if (text.endswith("-") and text[-2:-1].isalpha() and line[:1].islower()) or (
-            _UNSPACED.match(text[-1]) and _UNSPACED.match(line)):
+            has_unspaced(text[-1]) and has_unspaced(line[:1])):
         return text + line
     return text + " " + line
 

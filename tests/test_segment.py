@@ -58,3 +58,14 @@ def test_a_list_of_headlines_each_on_its_line_is_not_wrapped():
     headlines = [f"Council approves {n} new bridges over the river after a long debate in the town hall"[:70 + n % 9]
                  for n in range(30)]
     assert wrap_width("\n\n".join(headlines).split("\n")) is None
+
+
+def test_wrapped_chinese_joins_without_a_space_and_korean_with_one():
+    filler = [""] + ["y" * 60 + " z" * 4] * 10  # wraps the text at 68 columns
+    zh = ("市议会周二投票批准在河上修建一座新桥" * 4)[:68]
+    blocks = segment("\n".join([zh, "河上修建一座新桥。", *filler]))
+    assert blocks[0].text == zh + "河上修建一座新桥。"
+    ko = ("시의회는 화요일 강 위에 새 다리를 건설하는 안을 승인했다 " * 3)[:66].rstrip()
+    assert len(ko) + 1 + len("건설하는") > 68
+    blocks = segment("\n".join([ko, "건설하는 안을 승인했다.", *filler]))
+    assert blocks[0].text == ko + " 건설하는 안을 승인했다."
