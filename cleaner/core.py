@@ -186,4 +186,3 @@ def removals(selection: Selection) -> list[Removal]:
         for rule_id, phrase, reason in d.cuts:
             out.append(Removal(phrase, rule_id, reason))
     return out
-

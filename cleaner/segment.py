@@ -66,13 +66,12 @@ def segment(text: str) -> list[Block]:
             continue
         if width and blocks and not gap and _wrapped(previous, line, width):
             blocks[-1].text = _join(blocks[-1].text, line)
-            previous = raw.rstrip()
-            continue
-        if gap and blocks:
-            group += 1
-        gap = False
+        else:
+            if gap and blocks:
+                group += 1
+            gap = False
+            blocks.append(Block(len(blocks), line, group, number))
         previous = raw.rstrip()
-        blocks.append(Block(len(blocks), line, group, number))
     return blocks
 
 

@@ -573,10 +573,10 @@ def _furnished_steps(evidence: list[Evidence], a: int, b: int, ceiling: int) -> 
     """A story divided by a furniture line printed again and again (a gallery's
     "Show picture" button between a recipe's steps) goes on under its last run
     while the same line still divides prose: the steps that scored weakly."""
-    if b + 1 >= ceiling:
-        return b
     inside = {evidence[i].block.text.strip() for i in range(a, b + 1)
               if _leaves(evidence[i]) or evidence[i].words <= STEP_FURNITURE_WORDS}
+    if b + 1 >= ceiling or evidence[b + 1].block.text.strip() not in inside:
+        return b  # no furniture line under the run: the page need not be counted
     seen = Counter(ev.block.text.strip() for ev in evidence)
     furniture = {text for text in inside if seen[text] >= 2}
     j = b + 1
@@ -620,7 +620,7 @@ def _credited_items(evidence: list[Evidence], a: int, b: int, ceiling: int) -> i
     while j < ceiling:
         if _credit_line(evidence[j]):
             b = j
-        elif not _unmarked(evidence[j]) or _leaves(evidence[j]) or j > b + STEP_LINES:
+        elif not _unmarked(evidence[j]) or j > b + STEP_LINES:
             break
         j += 1
     return b
