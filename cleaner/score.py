@@ -448,8 +448,12 @@ def _title_parts(title: str) -> tuple[list[str], set[int]]:
     parts = _TITLE_SPLIT.split(title)
     if len(parts) > GLUE_PARTS:
         return parts, set()
-    glued = {k for k, p in enumerate(parts) if any(_glued(q, p) for q in parts)}
-    return [next((q[:-len(p)] for p in parts if _glued(q, p)), q) for q in parts], glued
+    pairs = [(i, k) for i, q in enumerate(parts) for k, p in enumerate(parts) if _glued(q, p)]
+    first: dict[int, int] = {}  # each part's first site glued to it, to cut off
+    for i, k in pairs:
+        first.setdefault(i, k)
+    cut = [q[:-len(parts[first[i]])] if i in first else q for i, q in enumerate(parts)]
+    return cut, {k for _, k in pairs}
 
 
 def _glued(part: str, site: str) -> bool:

@@ -13,7 +13,7 @@ import regex
 
 from .. import text as T
 from ..metadata.authors import placeholder
-from ..metadata.dates import parse_date
+from ..metadata.dates import parse_date, swap_day_month
 
 _ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
                   "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
@@ -169,24 +169,23 @@ def _kicker_and_headline(h1) -> tuple[str, str, str] | None:
     return _fold(" ".join(kicker)), headline, _fold(h1.get_text(" ", strip=True))
 
 
-def _in_comment(node, depth: int = 25) -> bool:
+def _in_comment(node) -> bool:
     """Inside a reader's comment, by the class or id of an element around it."""
+    return _has_ancestor(node, lambda parent: _COMMENT_BOX.search(
+        (parent.attrs.get("class") or "") + " " + (parent.attrs.get("id") or "")) is not None)
+
+
+def _in_menu(node) -> bool:
+    return _has_ancestor(node, lambda parent: parent.name in _MENU_TAGS)
+
+
+def _has_ancestor(node, test, depth: int = 25) -> bool:
+    """Whether an element around ``node``, up to ``depth`` levels and below <body>, passes ``test``."""
     for parent in node.parents:
         depth -= 1
         if depth < 0 or parent.name in (None, "body", "[document]"):
             return False
-        attrs = parent.attrs
-        if _COMMENT_BOX.search((attrs.get("class") or "") + " " + (attrs.get("id") or "")):
-            return True
-    return False
-
-
-def _in_menu(node, depth: int = 25) -> bool:
-    for parent in node.parents:
-        depth -= 1
-        if depth < 0 or parent.name in (None, "body", "[document]"):
-            return False
-        if parent.name in _MENU_TAGS:
+        if test(parent):
             return True
     return False
 
@@ -326,7 +325,7 @@ def _swapped(raw: str, iso: str) -> str | None:
     m = _DAY_OR_MONTH.match(raw)
     if not m or m.group(1) == m.group(3) or len(iso) < 10:
         return None
-    return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+    return swap_day_month(iso)
 
 
 # English as written where numeric dates put the day first ("02/10/2020" is 2 October).
@@ -344,7 +343,7 @@ def _day_first(iso: str | None, evidence) -> str | None:
     printed = regex.compile(rf"(?<![\d/.])0?{month}(?P<sep>[/.-])0?{day}(?P=sep){year}(?!\d)")
     if not any(printed.search(ev.block.text) for ev in evidence[:600]):
         return None
-    return f"{year}-{day:02d}-{month:02d}{iso[10:]}"
+    return swap_day_month(iso)
 
 
 def _in_utc(iso: str) -> bool:

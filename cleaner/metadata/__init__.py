@@ -21,7 +21,7 @@ from . import language as L
 from . import title as TT
 from . import zones as Z
 from .authors import COUNTS, _TIME, bare_names, byline_names, common_word, copyright_holder, read_names
-from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date
+from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS
 
@@ -476,7 +476,7 @@ def page_order(evidence, iso: str, raw: str, lang) -> str:
             day_first += a > 12 >= b
             month_first += b > 12 >= a
     read_day_first = int(iso[8:10]) == int(m.group(1))
-    swapped = iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+    swapped = swap_day_month(iso)
     if (read_day_first and month_first > day_first) or (not read_day_first and day_first > month_first):
         return swapped
     if day_first == month_first == 0 and _nearer_other_dates(evidence, swapped[:10], iso[:10], lang):

@@ -117,6 +117,12 @@ def _find_dates(text: str, language: str | None, loose: bool) -> tuple[DateHit, 
     return tuple(hits)
 
 
+def swap_day_month(iso: str) -> str:
+    """An ISO date ("2023-01-11...") with day and month exchanged ("2023-11-01..."): a
+    numeric date printed either way round, read the other way."""
+    return iso[:5] + iso[8:10] + "-" + iso[5:7] + iso[10:]
+
+
 def parse_date(text: str, language: str | None = None) -> str | None:
     """The first date in ``text`` as ISO 8601, or None."""
     hits = find_dates(text, language)
