@@ -102,23 +102,23 @@ class Cleaner:
                       recurring: Collection[str] | None = None) -> tuple[Article, list[Decision]]:
         """``clean_and_explain`` for raw input bytes, text, markdown or HTML
         (gzip-compressed or not)."""
-        from .read import as_text, decode, gunzip, looks_like_html
+        from .read import sniff
 
-        data = gunzip(data)
-        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
-            return self.clean_html_and_explain(data, url, encoding=encoding, recurring=recurring)
-        return self.clean_and_explain(as_text(decode(data, encoding), input_format), url, recurring=recurring)
+        html, text = sniff(data, input_format, encoding)
+        if html is not None:
+            return self.clean_html_and_explain(html, url, encoding=encoding, recurring=recurring)
+        return self.clean_and_explain(text, url, recurring=recurring)
 
     def decode(self, data: bytes, input_format: str = "auto", encoding: str | None = None) -> str:
         """Raw input to the text the stages read: HTML and markdown are turned into text first."""
-        from .read import as_text, decode, gunzip, looks_like_html
+        from .read import sniff
 
-        data = gunzip(data)
-        if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
+        html, text = sniff(data, input_format, encoding)
+        if html is not None:
             from .html import html_to_text
 
-            return html_to_text(data, encoding)
-        return as_text(decode(data, encoding), input_format)
+            return html_to_text(html, encoding)
+        return text
 
     def _run(self, blocks, url: str | None, recurring, weights: Weights,
              page_meta: dict | None) -> tuple[Article, list[Decision]]:

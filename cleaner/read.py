@@ -247,3 +247,12 @@ def as_text(text: str, input_format: str = "auto") -> str:
     if input_format == "markdown" or looks_like_markdown(text):
         return markdown_to_text(text)
     return text
+
+
+def sniff(data: bytes, input_format: str = "auto", encoding: str | None = None) -> tuple[bytes | None, str | None]:
+    """Raw input, gunzipped, as ``(html, None)`` for HTML (said so, or sniffed
+    under "auto") or ``(None, text)`` for text and markdown, markdown's markup gone."""
+    data = gunzip(data)
+    if input_format == "html" or (input_format == "auto" and looks_like_html(data)):
+        return data, None
+    return None, as_text(decode(data, encoding), input_format)
