@@ -130,6 +130,20 @@ def test_date_shapes(text, lang, iso):
     assert parse_date(text, lang) == iso
 
 
+@pytest.mark.parametrize("text, iso", [
+    ("May 24, 2023 4:57 p.m. ET", "2023-05-24T16:57:00-04:00"),  # daylight saving
+    ("Jan. 5, 2023 9:15 a.m. PT", "2023-01-05T09:15:00-08:00"),  # standard time
+    ("March 1, 2024 10:00 MT", "2024-03-01T10:00:00-07:00"),
+    ("July 4, 2024, 8:30 AM CT", "2024-07-04T08:30:00-05:00"),
+])
+def test_us_zones_take_the_offset_of_their_date(text, iso):
+    assert parse_date(text, "en") == iso
+
+
+def test_a_word_ending_the_line_is_no_seasonal_zone():
+    assert parse_date("lundi 24 mai 2023 à 10h30 et\n", "fr") == "2023-05-24T10:30:00"
+
+
 def test_two_digit_years_only_in_loose_mode():
     assert find_dates("version 1.12.10 is out", "en") == []
     assert [h.iso for h in find_dates("02.01.23 09:51", "de", loose=True)] == ["2023-01-02T09:51:00"]

@@ -22,13 +22,18 @@ _ZONES = {
     "HST": -600, "AST": -240, "ADT": -180, "NST": -210, "NDT": -150, "JST": 540, "KST": 540,
     "AEST": 600, "AEDT": 660, "ACST": 570, "AWST": 480, "NZST": 720, "NZDT": 780, "SGT": 480, "HKT": 480,
 }
+# US zones printed without standard or daylight ("4:57 p.m. ET"): their offset depends on the date.
+_SEASONAL_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver",
+                   "PT": "America/Los_Angeles"}
 # Languages that write numeric dates month first.
 _MONTH_FIRST = {"en"}
 MIN_YEAR, MAX_YEAR = 1990, 2100
 # The abbreviations above, in capitals or ending the line ("10:18am ist"): any other short word
 # after a time ("um 13:30 von Olga") is a byline word, not a zone.
+# The seasonal ones in capitals only: "ct" or "et" ending a line is a word.
 _ZONE_ALT = "|".join(sorted(_ZONES, key=len, reverse=True))
-ZONE_NAMES = rf"(?:(?-i:{_ZONE_ALT})|(?:{_ZONE_ALT})(?=[ \t]*(?:\n|$)))"
+_ZONE_ALL = "|".join(sorted([*_ZONES, *_SEASONAL_ZONES], key=len, reverse=True))
+ZONE_NAMES = rf"(?:(?-i:{_ZONE_ALL})|(?:{_ZONE_ALT})(?=[ \t]*(?:\n|$)))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,10 +167,24 @@ def _iso(m, language: str | None) -> str | None:
     except ValueError:
         return d.isoformat()
     zone = g.get("zone")
+    if zone in _SEASONAL_ZONES:
+        return stamp.replace(tzinfo=_seasonal(zone)).isoformat()
     offset = _offset(zone) if zone else None
     if offset is not None:
         stamp = stamp.replace(tzinfo=timezone(timedelta(minutes=offset)))
     return stamp.isoformat()
+
+
+@lru_cache(maxsize=8)
+def _seasonal(zone: str):
+    """The zone's rules from the system's time-zone database (or the tzdata package);
+    None, and so no offset, where neither is installed."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(_SEASONAL_ZONES[zone])
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def _offset(zone: str) -> int | None:
