@@ -40,6 +40,7 @@ _DIGITS = "0123456789"  # counted one by one: str.count beats deleting them with
 _LONG_WORD = regex.compile(r"\w{13,}")
 _COMMAS = ",;，、"
 _DOMAIN = regex.compile(r"\w\.(?:[a-z]{2,3}|info|online)\b", regex.IGNORECASE)
+_TAG = regex.compile(r"\[[^\[\]\n]{1,30}\]")
 _TITLE_SPLIT = regex.compile(r"\s+(?:[|·•»:–—-]|::)\s+")
 _BRACKETED = regex.compile(r"\((\w{2,8})\)")
 _OPENERS = set("\"“„«‘'—–-(")
@@ -512,6 +513,10 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
              if not glued.issuperset(range(a, b))}
     spans = {k for k in spans if len(k) >= len(wanted)}
     want_set = set(wanted.split())
+    # A label in square brackets ("[Werbung]", "[Video]") tags the title line, seldom the headline.
+    untagged = set(title_key(_TAG.sub(" ", split_title(title))).split())
+    if len(untagged) >= 2:
+        want_set = untagged
     # Two sentences closed by full stops are a summary and the lead that repeats
     # it (a story opening with its standfirst), not a page title and a headline.
     sentence = title.rstrip().endswith(".")

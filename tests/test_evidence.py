@@ -585,6 +585,20 @@ def test_a_headline_with_a_dash_of_its_own_is_found_whole():
     assert article.title == headline
 
 
+def test_a_tag_in_brackets_on_the_title_line_does_not_hide_the_headline():
+    # "Headline [Werbung] - Blog": the headline is printed without the tag; the
+    # title line's exact words come again only in the list of other posts below.
+    _, paragraphs = STORIES["de"]
+    headline = "Neue Brücke beschlossen"
+    related = ["Das könnte dich auch interessieren", "Neue Fähre für das Ostufer [Werbung]",
+               f"{headline} [Werbung]", "Winterfest auf dem Marktplatz"]
+    text = "\n\n".join([f"{headline} [Werbung] - Stadtblog", "\n".join(MENU), headline, paragraphs[0],
+                        "Kosten und Zeitplan", *paragraphs[1:], "\n".join(related)]) + "\n"
+    article = clean(text)
+    assert article.title == headline
+    assert article.text.startswith(paragraphs[0])
+
+
 def test_a_weak_paragraph_of_prose_opening_the_story_stays():
     # It says little of the story's subject, so it scores near zero; no rule marks
     # it and it reads as prose: when unsure, keep.
