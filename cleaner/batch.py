@@ -17,7 +17,7 @@ from pathlib import Path, PurePosixPath
 from . import parallel
 from .errors import CleanerError
 from .progress import Progress
-from .read import gunzip, os_reason, read_file
+from .read import gunzip, os_reason, read_file, require_text
 from .templates import EMPTY, KeySet, TemplateLearner, document_keys, site_of_path
 from .write import EXTENSIONS, NO_ROOM, render, write_atomic
 
@@ -166,9 +166,12 @@ def _identity(path: Path):
 
 def read_page(path: str) -> tuple[bytes, int]:
     """A regular file's bytes, gzip unpacked first (so that HTML is still
-    recognised), and its size on disk. A FIFO or device is refused (InputError)."""
+    recognised), and its size on disk. A FIFO or device, and a page with nothing
+    to clean, are refused (InputError)."""
     data = read_file(path, regular_only=True)
-    return gunzip(data), len(data)
+    page = gunzip(data)
+    require_text(page)
+    return page, len(data)
 
 
 def clean_file(settings: Settings, task: Task) -> tuple[str, int, str | None]:

@@ -14,14 +14,14 @@ from .clihelp import Sections
 from .errors import CleanerError, InputError, RuleError
 
 EXIT_OK = 0
-EXIT_INPUT = 1  # the input could not be read as text
+EXIT_INPUT = 1  # the input is empty or could not be read as text
 EXIT_USAGE = 2  # bad options, missing or unreadable file, a directory, an output that cannot be written
 EXIT_RULES = 3  # a rule pack is invalid or a rule ran past its time limit
 
 EXIT_CODES_HELP = """\b
 Exit codes:
-  0  cleaned (empty input gives empty output)
-  1  the input is not text: binary data, undecodable, corrupt gzip
+  0  cleaned
+  1  the input is empty or not text: binary data, undecodable, corrupt gzip
   2  usage: bad option, missing or unreadable file, a directory, a broken
      link; or the output cannot be written (disk full, read-only)
   3  a rule pack is invalid, or a rule's pattern ran past its time limit
@@ -105,6 +105,9 @@ def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, inpu
         if output and file != "-" and _same_file(file, output):
             raise _Fail(f"refusing to overwrite the input file {file}; choose another --output", EXIT_USAGE)
         data = _read_input(file)
+        from .read import gunzip, require_text
+
+        require_text(gunzip(data))
         cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=fmt != "text" and not explain)
         article, decisions = cleaner.explain_bytes(data, url=url, input_format=input_format, encoding=encoding)
         if explain:

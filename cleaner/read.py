@@ -188,6 +188,12 @@ def gunzip(data: bytes) -> bytes:
     return _gunzip(data) if data[:2] == _GZIP_MAGIC else data
 
 
+def require_text(data: bytes) -> None:
+    """Refuse input with nothing to clean: no bytes, or white space only (after gunzip)."""
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
+        raise InputError("input is empty (nothing to clean)")
+
+
 def _gunzip(data: bytes) -> bytes:
     try:
         return gzip.decompress(data)

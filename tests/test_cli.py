@@ -81,14 +81,16 @@ def test_gzip_input_is_cleaned(tmp_path):
     assert b"The bridge will cost" in proc.stdout
 
 
-def test_empty_input_gives_empty_output():
-    proc = run(stdin=b"")
-    assert proc.returncode == 0 and proc.stdout == b"" and proc.stderr == b""
+@pytest.mark.parametrize("data", [b"", b"\n\n   \r\n\t\n", b"\xef\xbb\xbf\n", gzip.compress(b"  \n")])
+def test_empty_input_is_refused_in_one_line(data):
+    proc = run(stdin=data)
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert proc.stderr == b"cleaner: error: standard input: input is empty (nothing to clean)\n"
 
 
-def test_whitespace_only_input_gives_empty_output():
-    proc = run(stdin=b"\n\n   \r\n\t\n")
-    assert proc.returncode == 0 and proc.stdout == b""
+def test_a_page_of_chrome_only_gives_empty_output_and_success():
+    proc = run(stdin=b"Home\nNews\nSport\n\nShare on Facebook\n")
+    assert proc.returncode == 0 and proc.stderr == b""
 
 
 @pytest.mark.parametrize("encoded", [

@@ -191,7 +191,7 @@ def bad_files(folder: Path) -> dict[str, str]:
     return {
         "unreadable.txt": "Permission denied", "loop-a.txt": "symbolic link loop",
         "dangling.txt": "broken symbolic link to missing.txt", "fifo.txt": "not a regular file (a FIFO)",
-        "truncated.txt.gz": "gzip data is truncated or corrupt",
+        "truncated.txt.gz": "gzip data is truncated or corrupt", "empty.txt": "input is empty",
     }
 
 
@@ -227,10 +227,11 @@ def test_mixed_encodings_keep_every_line_readable():
     assert decode(data) == "Ligne en UTF-8 : café crème, déjà vu.\nLigne en Latin-1 : café crème, déjà vu.\n"
 
 
-def test_an_empty_file_gives_empty_output(tmp_path):
+def test_an_empty_file_is_refused(tmp_path):
     bad_files(tmp_path)
     proc = run(tmp_path / "empty.txt")
-    assert (proc.returncode, proc.stdout, proc.stderr) == (0, b"", b"")
+    assert proc.returncode == 1 and proc.stdout == b""
+    assert one_line_error(proc) == f"cleaner: error: {tmp_path / 'empty.txt'}: input is empty (nothing to clean)\n"
 
 
 def test_a_fifo_is_read_to_its_end(tmp_path):
@@ -262,7 +263,7 @@ def test_batch_reports_each_bad_file_and_goes_on(tmp_path):
         assert f"failed: {name}: " in proc.stderr.decode()
     for name in ("good.txt", "utf16.txt", "mixed.txt"):
         assert (dest / name).read_text(encoding="utf-8").startswith("The city council voted on Tuesday")
-    assert (dest / "empty.txt").read_bytes() == b""
+    assert not (dest / "empty.txt").exists()
     assert state(src) == before
 
 
