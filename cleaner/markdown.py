@@ -38,7 +38,7 @@ def markdown_to_text(text: str) -> str:
     """The text a scraper would have printed from the same page."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    tokens = MarkdownIt("commonmark").enable("table").parse(_widen_tables(text))
     out: list[str] = []  # lines; "" between blocks
     numbered: list[bool] = []  # open lists, innermost last
     prefix = ""  # a numbered item's number, for its first line
@@ -59,7 +59,21 @@ def markdown_to_text(text: str) -> str:
         elif kind == "tr_open":
             row = []
         elif kind == "tr_close":
-            out.append(" ".join(cell for cell in row or () if cell))
+            cells = [cell for cell in row or () if cell and not _RULE_CELL.fullmatch(cell)]
+            if any(cell.count(" ") >= LAYOUT_CELL_WORDS for cell in cells):
+                # A layout table's row: each long cell a box of the page; the short
+                # cells between them are lines of one group, as a list's items are.
+                _blank(out)
+                for cell in cells:
+                    long = cell.count(" ") >= LAYOUT_CELL_WORDS
+                    if long:
+                        _blank(out)
+                    out.append(cell)
+                    if long:
+                        _blank(out)
+                _blank(out)
+            else:
+                out.append(" ".join(cells))  # a data table's row, as scrapers print it
             row = None
         elif kind == "inline":
             line = _inline(token.children or [])
@@ -84,6 +98,54 @@ def markdown_to_text(text: str) -> str:
         elif kind in ("table_close", "hr", "blockquote_close", "heading_close") and not numbered:
             _blank(out)
     return "\n".join(_squeeze(out)).rstrip("\n") + "\n"
+
+
+# A table cell this many words long is a box of a page laid out in a table, not data.
+LAYOUT_CELL_WORDS = 40
+# A table's delimiter row ("| --- | :-: |"), and a cell holding only such a rule
+# (a nested table flattened into its parent's row by the converter).
+_DELIMITER_ROW = regex.compile(r" {0,3}[|: \t]*-[|:\- \t]*")
+_RULE_CELL = regex.compile(r"[|: ]*-[|:\- ]*")
+_PIPE = regex.compile(r"(?<!\\)\|")
+
+
+def _widen_tables(text: str) -> str:
+    """Tables whose rows hold more cells than their header row, widened to fit.
+
+    CommonMark's tables drop the cells past the header's count; converters that
+    flatten a layout table nested in another (markdownify, Firecrawl) print rows
+    far wider than the header, and the page's text would be lost with them.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    i = 1
+    while i < len(lines):
+        if "|" in lines[i] and "|" in lines[i - 1] and _DELIMITER_ROW.fullmatch(lines[i]):
+            end = i + 1
+            while end < len(lines) and "|" in lines[end] and lines[end].strip():
+                end += 1
+            head = _cells(lines[i - 1])
+            width = max(_cells(line) for line in lines[i + 1:end]) if end > i + 1 else head
+            if width > head:
+                lines[i - 1] = "| " + " | ".join(_split_row(lines[i - 1]) + [""] * (width - head)) + " |"
+                lines[i] = "|" + " --- |" * width
+            i = end
+        i += 1
+    return "\n".join(lines)
+
+
+def _split_row(line: str) -> list[str]:
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    return [cell.strip() for cell in _PIPE.split(line)]
+
+
+def _cells(line: str) -> int:
+    return len(_split_row(line))
 
 
 def _inline(children) -> str:

@@ -226,6 +226,9 @@ def test_text_shapes_that_were_quadratic_finish(shape, text):
     ("100,000 opening brackets", "[" * 100_000 + "](x)"),
     ("20,000 links in a row", "[a](b)" * 20_000),
     ("1,000 nested list levels", "".join("  " * i + "* x\n" for i in range(1_000))),
+    # Tables are widened to their widest row: each row is split once.
+    ("a row of 50,000 cells under a header of two", "| a | b |\n| --- | --- |\n" + "| x " * 50_000 + "|\n"),
+    ("a 200,000-character delimiter-like line", "| a |\n" + "|" + "-" * 200_000 + "x\n"),
 ])
 def test_markdown_shapes_finish(shape, markdown):
     with finishes_within(120):

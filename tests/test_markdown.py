@@ -84,6 +84,25 @@ def test_markup_goes_and_words_stay():
     ])
 
 
+def test_a_row_wider_than_its_header_loses_no_text():
+    # A layout table flattened by the converter: the header row has two cells,
+    # the row under it many (CommonMark would drop all past the second).
+    story = ("The council approved the new bridge on Tuesday after a debate that had run for almost ten "
+             "years in the town, and the mayor said the old ferry would keep running until it opens, "
+             "probably in the spring of 2027. Residents on the east bank had long complained that the "
+             "nearest crossing was forty minutes away.")
+    md = "\n".join([
+        "|  |  |",
+        "| --- | --- |",
+        f"| [Home](/) | [News](/news) | | --- | --- | | {story} | [Weather](/weather) | Sunny, 21 °C |",
+        "",
+    ])
+    text = markdown_to_text(md)
+    assert story in text.split("\n")  # a long cell is a box of its own, apart from the short ones
+    assert "Sunny, 21 °C" in text and "---" not in text
+    assert clean_markdown(md).text == story
+
+
 def test_plain_text_is_not_taken_for_markdown(seed_text):
     assert not looks_like_markdown(seed_text)
     # A citation in brackets or a lone link is not enough.
