@@ -747,3 +747,16 @@ def test_a_sentence_opening_with_a_byline_word_gives_no_lone_name():
     line = "(Leipzig) - Von Preisbremsen im Energiemarkt über die Mehrwegpflicht in der Gastronomie bis hin zur Klage"
     assert byline_names(line, "de") is None
     assert byline_names("Von Ela, 12. Mai 2023", "de")[0] == ["Ela"]
+
+
+def test_a_dated_byline_after_the_story_does_not_outrank_a_user_name_under_the_headline():
+    # A blog's front page: the next post's byline follows the first post's story.
+    text = ("Kiezblog\n\nStart\nÜber uns\nImpressum\n\nDie Brücke kommt\n\nPubliziert am 13. Januar 2014 von kiezfrau\n\n"
+            + BODY_DE + "\nVeröffentlicht unter Allgemein | 3 Kommentare\n\nDer Spielplatz ist fertig\n\n"
+            "Publiziert am 4. Juni 2012 von Tom Beispiel\n\n"
+            "Nach zwei Jahren Bauzeit ist der neue Spielplatz am Ufer fertig, und die Kinder aus der Nachbarschaft "
+            "haben ihn am Wochenende sofort in Beschlag genommen.\n\n"
+            "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar\n")
+    article = clean(text)
+    assert article.authors == ["kiezfrau"]
+    assert article.published == "2014-01-13"

@@ -122,7 +122,9 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
                 if not user_names:
                     user_names, user_at = names, i
-            elif names:
+            elif names and not (user_names and groups[0] is zones.tail and find_dates(evidence[i].block.text, lang)):
+                # A dated byline after the story, once the headline's byline named a user, is
+                # the next post's or a comment's: a blog's front page lists several posts.
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
