@@ -760,3 +760,14 @@ def test_a_dated_byline_after_the_story_does_not_outrank_a_user_name_under_the_h
     article = clean(text)
     assert article.authors == ["kiezfrau"]
     assert article.published == "2014-01-13"
+
+
+@pytest.mark.parametrize("label, value, authors", [
+    ("Auteur(s) :", "Les Membres du Chœur de la Ville", ["Les Membres du Chœur de la Ville"]),
+    ("Autor*in:", "Pressestelle der Stadt Millbrook", ["Pressestelle der Stadt Millbrook"]),
+    ("Author(s):", "Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Auteur :", "Voir la pétition complète.", []),   # a sentence, not a value
+])
+def test_the_value_under_a_lone_author_label_is_taken_whole(label, value, authors):
+    text = page("Sauvez le chœur | Pétitions", "Sauvez le chœur", ["12 345 signatures", label, value])
+    assert clean(text).authors == authors

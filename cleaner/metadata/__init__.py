@@ -20,10 +20,10 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, bare_names, byline_names, common_word, copyright_holder, read_names
+from .authors import COUNTS, _TIME, _leftover, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
-from .words import BYLINE_PREFIXES, NAME_JOINERS
+from .words import BYLINE_PREFIXES, NAME_JOINERS, NOT_NAMES
 
 # A byline line is short; longer blocks are read only for a byline word up front.
 MAX_BYLINE_WORDS = 30
@@ -193,8 +193,37 @@ def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
             if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
                 continue
             found = byline_names(text, lang)
+            if found is None or not (found[0] or found[1]):
+                value = _labelled_value(evidence, i)
+                if value:
+                    names, agency = read_names(value, lang, after_prefix=True)
+                    found = (names, agency) if names and not _leftover(value, names, agency) else ([value], None)
             if found is not None:
                 yield found[0], found[1], i
+
+
+# A form's author label alone on its line, the value on the next: "Auteur(s) :" over
+# "Les Membres du Chœur", "Autor*in:" over "Pressestelle der Stadt Köln".
+_AUTHOR_LABEL = regex.compile(
+    r"(?:authors?|autor(?:in|en|innen)?|auteurs?|autore|autori|autora|autores|autorzy|auteur)"
+    r"(?:\((?:s|in|en|innen|es|i)\)|\*innen|\*in|:innen|_innen)?\s*:",
+    regex.IGNORECASE,
+)
+MAX_LABELLED_WORDS = 10
+
+
+def _labelled_value(evidence, i: int) -> str | None:
+    """The value under an author label standing alone, taken whole: a form names a group or
+    an office there as readily as a person, which a byline's reading of names would refuse."""
+    if not _AUTHOR_LABEL.fullmatch(evidence[i].block.text.strip()) or i + 1 >= len(evidence):
+        return None
+    nxt = evidence[i + 1]
+    value = nxt.block.text.strip()
+    if nxt.chrome is not None or not 1 <= nxt.words <= MAX_LABELLED_WORDS or "\n" in value \
+            or not value[:1].isupper() or value[-1:] in ":.!?" or regex.search(r"\d", value) \
+            or all(w.lower() in NOT_NAMES for w in value.split()) or placeholder(value):
+        return None
+    return value
 
 
 def _bare_authors(evidence, zones: Z.Zones, lang, exclude, agency):
