@@ -771,3 +771,18 @@ def test_a_dated_byline_after_the_story_does_not_outrank_a_user_name_under_the_h
 def test_the_value_under_a_lone_author_label_is_taken_whole(label, value, authors):
     text = page("Sauvez le chœur | Pétitions", "Sauvez le chœur", ["12 345 signatures", label, value])
     assert clean(text).authors == authors
+
+
+def test_a_signature_over_the_story_s_footnotes_names_the_author():
+    notes = ("\nMarie Dubois\n\n(1) Ces chiffres sont ceux de l'office de la statistique, publiés au printemps dernier.\n\n"
+             "(2) Voir le rapport du conseil municipal de l'an passé, pages 12 à 15.\n\n"
+             "Le pont en chiffres\n\nQuarante millions d'euros, trois ans de travaux et deux voies pour les vélos, "
+             "selon le projet que le conseil a adopté mardi.\n")
+    body = ("Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin à un "
+            "débat qui divisait la ville depuis plus de dix ans.\n\n"
+            "Les partisans du projet affirment que le trajet vers l'hôpital sera plus court de vingt minutes, tandis "
+            "que les opposants craignent une hausse des coûts bien au-delà du budget prévu (1).\n\n"
+            "Le maire a déclaré que les travaux pourraient commencer au printemps prochain si l'État approuve les "
+            "plans à temps, et que l'ancien bac continuerait de fonctionner (2).\n")
+    text = page("Le pont est voté | Le Courrier", "Le pont est voté", [], body, tail=notes)
+    assert clean(text).authors == ["Marie Dubois"]

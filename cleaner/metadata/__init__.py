@@ -289,12 +289,19 @@ MAX_FOOTER = 60
 _PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustration|grafik)", regex.IGNORECASE)
 
 
+# A footnote's mark opening its line: "(1) ", "[2] ", "1) ", "* ", "¹ ".
+_FOOTNOTE = regex.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
+
+
 def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
-    """A line that is only a person's name, right after the story's last paragraph."""
+    """A line that is only a person's name, right after the story's last paragraph, or
+    after a paragraph and over the story's footnotes (a box may follow them)."""
     start, end = zones.story
-    for i in range(max(0, end - 2), min(len(evidence), end + 3)):
+    for i in range(start + 1, min(len(evidence), end + 3)):
         ev = evidence[i]
-        if i <= start or ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+        if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+            continue
+        if i < end - 2 and not (i + 1 < len(evidence) and _FOOTNOTE.match(evidence[i + 1].block.text)):
             continue
         text = ev.block.text.strip()
         names, agency, had_date = bare_names(text, lang)
