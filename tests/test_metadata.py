@@ -786,3 +786,18 @@ def test_a_signature_over_the_story_s_footnotes_names_the_author():
             "plans à temps, et que l'ancien bac continuerait de fonctionner (2).\n")
     text = page("Le pont est voté | Le Courrier", "Le pont est voté", [], body, tail=notes)
     assert clean(text).authors == ["Marie Dubois"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Filed under: Notebook, Town hall — marge @ 22:11", ["marge"]),
+    ("Posted in News — Jane Doe @ 9:05 pm | 3 Comments", ["Jane Doe"]),
+])
+def test_a_name_before_at_and_a_time_closing_a_post_s_meta_line(line, names):
+    text = page("Council approves bridge | Marge's notebook", "Council approves bridge", [line, "Tags: bridge, council"])
+    assert clean(text).authors == names
+
+
+def test_a_comment_s_date_at_a_time_is_no_byline():
+    from cleaner.metadata.authors import at_time_names
+    assert at_time_names("Comment by Bob — 17.07.2011 @ 14:29", "en") is None
+    assert at_time_names("Party tonight @ 18:00", "en") is None

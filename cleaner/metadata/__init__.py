@@ -20,7 +20,7 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, _leftover, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
+from .authors import COUNTS, _TIME, _leftover, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS, NOT_NAMES
@@ -193,6 +193,8 @@ def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
             if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
                 continue
             found = byline_names(text, lang)
+            if found is None and "@" in text:
+                found = at_time_names(text, lang)
             if found is None or not (found[0] or found[1]):
                 value = _labelled_value(evidence, i)
                 if value:

@@ -116,6 +116,24 @@ def parts(text: str) -> list[str]:
     return out
 
 
+# "— jane @ 10:15 pm" closing a post's meta line (a blog theme's "Filed under: News — jane @ 10:15"):
+# the "@" reads "at", the name before it is the poster's.
+_AT_TIME = regex.compile(
+    r"\s[-–—]{1,2}\s+(?P<who>[\p{L}][\p{L}\p{M}\d._'’ -]{0,40}?)\s+@\s*[0-2]?\d[:.][0-5]\d"
+    r"(?:\s*[ap]\.?m\.?)?\s*(?:$|[|•·])",
+    regex.IGNORECASE,
+)
+
+
+def at_time_names(text: str, language: str | None) -> tuple[list[str], str | None] | None:
+    """Names before "@ <time>" at the end of a line or of its first part, or None."""
+    m = _AT_TIME.search(text)
+    if m is None:
+        return None
+    names, agency = read_names(m.group("who").strip(), language, after_prefix=True)
+    return (names, agency) if names else None
+
+
 def byline_names(text: str, language: str | None) -> tuple[list[str], str | None] | None:
     """Names after a byline word in one of the line's parts, and an agency named there.
 
