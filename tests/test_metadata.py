@@ -801,3 +801,14 @@ def test_a_comment_s_date_at_a_time_is_no_byline():
     from cleaner.metadata.authors import at_time_names
     assert at_time_names("Comment by Bob — 17.07.2011 @ 14:29", "en") is None
     assert at_time_names("Party tonight @ 18:00", "en") is None
+
+
+@pytest.mark.parametrize("box, authors", [
+    ("Über Steffi 1009 Artikel\n\nIch bin Steffi und schreibe hier über Haustiere.\n", ["Steffi"]),
+    ("About Jane Doe | 212 posts\n\nJane covers the town hall.\n", ["Jane Doe"]),
+    ("Über uns 12 Artikel\n\nWir sind ein kleines Team.\n", []),
+])
+def test_an_author_box_with_the_count_of_the_author_s_pieces(box, authors):
+    text = page("Brücke beschlossen | Stadtblog", "Brücke beschlossen", [], BODY_DE,
+                tail="\nTeilen\n\n" + box + "\nVorheriger Beitrag\n")
+    assert clean(text).authors == authors

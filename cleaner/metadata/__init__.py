@@ -357,11 +357,25 @@ _MORE_PIECES = regex.compile(
 )
 
 
+# An author box's head with the count of the author's pieces: "Über Steffi 1009 Artikel",
+# "About Jane Doe 212 posts". The count makes a lone first name believable.
+_ABOUT_COUNT = regex.compile(
+    r"(?i:about|über|à propos de|sobre|su|o|over)\s+(?P<who>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})"
+    r"\s*[|·•,(-]?\s*\d+\s+(?i:artikel|beiträge|articles|posts|stories|artículos|articoli|artigos|artykuł(?:y|ów)?|"
+    r"berichten|entradas|publications)\)?"
+)
+
+
 def _author_box(evidence, zones: Z.Zones, lang, exclude) -> list[str] | None:
     """A line of a name after the story with a link to that author's other pieces under it."""
     _, end = zones.story
     for i in range(max(0, end - 2), min(len(evidence) - 1, end + MAX_BOX_AFTER)):
         ev = evidence[i]
+        about = _ABOUT_COUNT.fullmatch(ev.block.text.strip()) if ev.words <= MAX_SIGNATURE_WORDS + 3 else None
+        if about is not None:
+            names, agency = read_names(about.group("who"), lang, after_prefix=True)
+            if len(names) == 1 and not agency and names[0] == about.group("who") and TT.norm(names[0]) not in exclude:
+                return names
         if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS or not _NAME_START.match(ev.block.text):
             continue
         m = _MORE_PIECES.match(evidence[i + 1].block.text)
