@@ -353,6 +353,7 @@ def test_heading_over_a_list_after_the_story_is_not_a_signature():
     ("2006-2008 by Martin Muster", ["Martin Muster"]),
     ("© 2023 Stadtanzeiger Media GmbH", []),
     ("© Foto: Max Muster", []),
+    ("© Deutsches Handwerker Forum, 2022 - Alle Rechte vorbehalten", []),
 ])
 def test_copyright_holder_of_a_personal_site_when_no_byline(footer, names):
     text = page("Brücke | Mein Blog", "Der Stadtrat beschließt die neue Brücke", [], BODY_DE,

@@ -354,7 +354,7 @@ company group gruppe holding holdings media medien verlag verlags publishing pub
 magazin magazine zeitung journal e.v. ev verein verband stiftung foundation institut institute university
 universität universidad università school schule akademie academy network netzwerk studio studios agentur agency
 services solutions systems software online digital web blog team redaktion radio tv television fernsehen
-partei party club klub ev. deutschland österreich schweiz germany austria switzerland france españa italia
+partei party club klub forum forums verbände ev. deutschland österreich schweiz germany austria switzerland france españa italia
 """.split())
 # A capital inside a word ("ChemLin", "WordPress"): a brand, not a name ("McDonald" and "O'Neil" aside).
 _CAMEL = regex.compile(r"(?<!^(?:Mc|Mac|O'|D'|De|Di|La|Le))(?<=\p{Ll})\p{Lu}")
