@@ -291,8 +291,9 @@ MAX_FOOTER = 60
 _PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustration|grafik)", regex.IGNORECASE)
 
 
-# A footnote's mark opening its line: "(1) ", "[2] ", "1) ", "* ", "¹ ".
-_FOOTNOTE = regex.compile(r"\s*(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹])\s*\S")
+# A footnote's mark opening its line: "(1) ", "[2] ", "1) ", "¹ ", "*Name geändert" (not a
+# list's "* " bullet).
+_FOOTNOTE = regex.compile(r"\s*(?:(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*|\*{1,3})\S")
 
 
 def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
