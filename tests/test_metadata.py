@@ -767,6 +767,7 @@ def test_a_dated_byline_after_the_story_does_not_outrank_a_user_name_under_the_h
     ("Auteur(s) :", "Les Membres du Chœur de la Ville", ["Les Membres du Chœur de la Ville"]),
     ("Autor*in:", "Pressestelle der Stadt Millbrook", ["Pressestelle der Stadt Millbrook"]),
     ("Author(s):", "Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Autor:", "Hans Beispiel, Pressesprecher", ["Hans Beispiel"]),  # a name and a role: the name
     ("Auteur :", "Voir la pétition complète.", []),   # a sentence, not a value
 ])
 def test_the_value_under_a_lone_author_label_is_taken_whole(label, value, authors):

@@ -20,7 +20,7 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, _leftover, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
+from .authors import COUNTS, _TIME, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS, NOT_NAMES
@@ -199,7 +199,7 @@ def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
                 value = _labelled_value(evidence, i)
                 if value:
                     names, agency = read_names(value, lang, after_prefix=True)
-                    found = (names, agency) if names and not _leftover(value, names, agency) else ([value], None)
+                    found = (names, agency) if names else ([value], None)  # a name and a role: the name
             if found is not None:
                 yield found[0], found[1], i
 
