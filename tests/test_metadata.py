@@ -814,3 +814,14 @@ def test_an_author_box_with_the_count_of_the_author_s_pieces(box, authors):
     text = page("Brücke beschlossen | Stadtblog", "Brücke beschlossen", [], BODY_DE,
                 tail="\nTeilen\n\n" + box + "\nVorheriger Beitrag\n")
     assert clean(text).authors == authors
+
+
+@pytest.mark.parametrize("site, authors", [
+    ("Dr. Jana Beispiel", ["Jana Beispiel"]),        # a scholar's own homepage
+    ("Prof. Dr. Jana Beispiel", ["Jana Beispiel"]),
+    ("Stadtblog Millbrook", []),
+    ("Dr. Beispiel Consulting", []),                 # a firm named after its founder
+])
+def test_a_personal_site_named_after_a_titled_person_names_the_author(site, authors):
+    text = page(f"Die Brücke – {site}", "Die Brücke", [], BODY_DE)
+    assert clean(text).authors == authors

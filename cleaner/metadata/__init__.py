@@ -20,7 +20,10 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder, read_names
+from .authors import (
+    COUNTS, ORGANISATION, _TIME, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder,
+    read_names,
+)
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
 from .words import BYLINE_PREFIXES, NAME_JOINERS, NOT_NAMES
@@ -75,6 +78,8 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
     if not meta.authors and ruled.authors:
         meta.authors = ruled.authors
+    if not meta.authors and page is not None and page.site:
+        meta.authors = _titled_owner(page.site, lang)
     if meta.published is None:
         meta.published = ruled.published or _published_fallback(evidence, zones, lang, page)
     if meta.title is None and ruled.title:
@@ -82,6 +87,22 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     meta.title = TT.without_kicker(TT.without_id(meta.title), lang)
     meta.language = L.detect(story, language_hint, detect_language)
     return meta
+
+
+# A site named after a person with an academic title: a scholar's own homepage.
+_TITLED = regex.compile(r"(?:(?:Prof|Dr|PD|Priv\.-Doz)\.(?:\s*(?:Dr|med|phil|rer\.\s*nat|jur|habil|h\.\s*c)\.)*\s+)+(?P<name>.+)")
+
+
+def _titled_owner(site: str, lang) -> list[str]:
+    """The person a personal site is named after ("Dr. Jane Doe"), without the title."""
+    m = _TITLED.fullmatch(site.strip())
+    if m is None:
+        return []
+    names, agency = read_names(m.group("name"), lang, after_prefix=False)
+    if len(names) != 1 or agency or names[0] != m.group("name").strip() or not 2 <= len(names[0].split()) <= 3 \
+            or any(w.lower() in ORGANISATION for w in names[0].split()):
+        return []  # a practice or a firm named after its founder
+    return names
 
 
 def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
