@@ -825,3 +825,21 @@ def test_an_author_box_with_the_count_of_the_author_s_pieces(box, authors):
 def test_a_personal_site_named_after_a_titled_person_names_the_author(site, authors):
     text = page(f"Die Brücke – {site}", "Die Brücke", [], BODY_DE)
     assert clean(text).authors == authors
+
+
+def test_the_date_under_a_headline_printed_again_below_the_story_start_past_an_image_s_lines():
+    from cleaner import Cleaner
+    from cleaner.metadata import find_published
+    from cleaner.metadata.zones import find
+    from cleaner.score import score
+    from cleaner.segment import segment
+
+    prose = BODY_EN.strip().split("\n\n")
+    lines = ["Guide for councils", prose[0], prose[1], "1.1 Why adapt?", "1.2 What to expect?",
+             "Council approves bridge", "click to enlarge", "The planned bridge seen from the river.",
+             "Photo: Jane Roe / Town Archive", "The council voted on Tuesday to build a new bridge.",
+             "25.01.2022", "The bridge", prose[2], prose[0], prose[1], prose[2]]
+    evidence, _ = score(segment("\n\n".join(lines)), Cleaner().ruleset, "en", Cleaner().weights)
+    # The page's headline at the top, the story from the first paragraph on, its headline again at 5.
+    zones = find(evidence, [0], 1, 15, far=[5])
+    assert find_published(evidence, zones, "en") == "2022-01-25"
