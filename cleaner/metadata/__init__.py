@@ -338,7 +338,18 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+        if end <= i <= end + 1 and not ev.heading and _closes_root(ev, evidence[end], nxt):
+            return i
     return None
+
+
+def _closes_root(ev, last, nxt) -> bool:
+    """HTML input: the block is the last one of the element holding the page's prose, as the
+    story's last block is, under notes or a book's details that are not long prose."""
+    h, story = ev.block.html, last.block.html
+    if h is None or story is None or not (h.in_root and story.in_root):
+        return False
+    return nxt is None or nxt.block.html is None or not nxt.block.html.in_root
 
 
 def _dated_signature(evidence, zones: Z.Zones, lang) -> tuple[str, int] | None:
