@@ -843,3 +843,13 @@ def test_the_date_under_a_headline_printed_again_below_the_story_start_past_an_i
     # The page's headline at the top, the story from the first paragraph on, its headline again at 5.
     zones = find(evidence, [0], 1, 15, far=[5])
     assert find_published(evidence, zones, "en") == "2022-01-25"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Jan 04 09:34 2021", "2021-01-04T09:34:00"),
+    ("Okt 12 18:05 2022", "2022-10-12T18:05:00"),
+])
+def test_a_header_date_with_the_time_between_the_day_and_the_year(text, iso):
+    assert parse_date(text, "de") == iso
+    article = clean(page("Vogel des Jahres | Jagdblatt", "Der Steinkauz ist Vogel des Jahres", [text], BODY_DE))
+    assert article.published == iso
