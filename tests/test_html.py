@@ -346,6 +346,28 @@ def test_declared_date_wins_over_a_distant_or_equal_printed_one():
     assert clean_html(dated_page("2024-03-05T09:30:00+01:00", "March 5, 2024")).published == "2024-03-05T09:30:00+01:00"
 
 
+def test_an_earlier_printed_date_in_the_page_s_first_time_element_outranks_a_later_declared_one():
+    # The declared date is a relaunch's re-stamp; the header's <time> agrees with the printed date.
+    timed = dated_page("2024-11-17T10:33:13Z", "<time datetime='2024-03-05'>05.03.2024</time>")
+    assert clean_html(timed).published.startswith("2024-03-05")
+    # Printed only, or a later <time>: the declared date stands.
+    assert clean_html(dated_page("2024-11-17T10:33:13Z", "05.03.2024")).published.startswith("2024-11-17")
+    later = dated_page("2024-03-05T09:30:00+01:00", "<time datetime='2024-11-17'>17.11.2024</time>")
+    assert clean_html(later).published.startswith("2024-03-05")
+
+
+def test_a_name_closing_the_story_s_element_under_a_book_s_details_signs_the_review():
+    review = "".join(f"<p>{p}</p>" for p in STORY)
+    body = ("<main><h1>Book of the week: The Bridge</h1>" + review +
+            "<p><strong>Anna Example</strong><br>The Bridge</p><p>Millbrook Press, 316 pages</p>"
+            "<p><strong>Jana Beispiel</strong></p></main>"
+            "<footer><ul><li><a href='/abo'>Subscribe</a></li><li><a href='/about'>About us</a></li></ul></footer>")
+    assert clean_html(page(body)).authors == ["Jana Beispiel"]
+    # Not the container's last block: a name over more of the page's content is no sign-off.
+    more = body.replace("</main>", "<p>Next week: a novel about a ferry.</p></main>")
+    assert clean_html(page(more)).authors == []
+
+
 def test_a_heading_beside_a_date_is_no_byline():
     def body(tag: str) -> str:
         return (f"<article><h1>Council approves bridge</h1><{tag}>Harbour Festival Returns</{tag}><p>March 5, 2024</p>"

@@ -367,6 +367,7 @@ def test_heading_over_a_list_after_the_story_is_not_a_signature():
     ("2006-2008 by Martin Muster", ["Martin Muster"]),
     ("© 2023 Stadtanzeiger Media GmbH", []),
     ("© Foto: Max Muster", []),
+    ("© Deutsches Handwerker Forum, 2022 - Alle Rechte vorbehalten", []),
 ])
 def test_copyright_holder_of_a_personal_site_when_no_byline(footer, names):
     text = page("Brücke | Mein Blog", "Der Stadtrat beschließt die neue Brücke", [], BODY_DE,
@@ -761,3 +762,108 @@ def test_a_sentence_opening_with_a_byline_word_gives_no_lone_name():
     line = "(Leipzig) - Von Preisbremsen im Energiemarkt über die Mehrwegpflicht in der Gastronomie bis hin zur Klage"
     assert byline_names(line, "de") is None
     assert byline_names("Von Ela, 12. Mai 2023", "de")[0] == ["Ela"]
+
+
+def test_a_dated_byline_after_the_story_does_not_outrank_a_user_name_under_the_headline():
+    # A blog's front page: the next post's byline follows the first post's story.
+    text = ("Kiezblog\n\nStart\nÜber uns\nImpressum\n\nDie Brücke kommt\n\nPubliziert am 13. Januar 2014 von kiezfrau\n\n"
+            + BODY_DE + "\nVeröffentlicht unter Allgemein | 3 Kommentare\n\nDer Spielplatz ist fertig\n\n"
+            "Publiziert am 4. Juni 2012 von Tom Beispiel\n\n"
+            "Nach zwei Jahren Bauzeit ist der neue Spielplatz am Ufer fertig, und die Kinder aus der Nachbarschaft "
+            "haben ihn am Wochenende sofort in Beschlag genommen.\n\n"
+            "Veröffentlicht unter Allgemein | Hinterlasse einen Kommentar\n")
+    article = clean(text)
+    assert article.authors == ["kiezfrau"]
+    assert article.published == "2014-01-13"
+
+
+@pytest.mark.parametrize("label, value, authors", [
+    ("Auteur(s) :", "Les Membres du Chœur de la Ville", ["Les Membres du Chœur de la Ville"]),
+    ("Autor*in:", "Pressestelle der Stadt Millbrook", ["Pressestelle der Stadt Millbrook"]),
+    ("Author(s):", "Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("Autor:", "Hans Beispiel, Pressesprecher", ["Hans Beispiel"]),  # a name and a role: the name
+    ("Auteur :", "Voir la pétition complète.", []),   # a sentence, not a value
+])
+def test_the_value_under_a_lone_author_label_is_taken_whole(label, value, authors):
+    text = page("Sauvez le chœur | Pétitions", "Sauvez le chœur", ["12 345 signatures", label, value])
+    assert clean(text).authors == authors
+
+
+def test_a_signature_over_the_story_s_footnotes_names_the_author():
+    notes = ("\nMarie Dubois\n\n(1) Ces chiffres sont ceux de l'office de la statistique, publiés au printemps dernier.\n\n"
+             "(2) Voir le rapport du conseil municipal de l'an passé, pages 12 à 15.\n\n"
+             "Le pont en chiffres\n\nQuarante millions d'euros, trois ans de travaux et deux voies pour les vélos, "
+             "selon le projet que le conseil a adopté mardi.\n")
+    body = ("Le conseil municipal a voté mardi la construction d'un nouveau pont sur la rivière, mettant fin à un "
+            "débat qui divisait la ville depuis plus de dix ans.\n\n"
+            "Les partisans du projet affirment que le trajet vers l'hôpital sera plus court de vingt minutes, tandis "
+            "que les opposants craignent une hausse des coûts bien au-delà du budget prévu (1).\n\n"
+            "Le maire a déclaré que les travaux pourraient commencer au printemps prochain si l'État approuve les "
+            "plans à temps, et que l'ancien bac continuerait de fonctionner (2).\n")
+    text = page("Le pont est voté | Le Courrier", "Le pont est voté", [], body, tail=notes)
+    assert clean(text).authors == ["Marie Dubois"]
+
+
+@pytest.mark.parametrize("line, names", [
+    ("Filed under: Notebook, Town hall — marge @ 22:11", ["marge"]),
+    ("Posted in News — Jane Doe @ 9:05 pm | 3 Comments", ["Jane Doe"]),
+])
+def test_a_name_before_at_and_a_time_closing_a_post_s_meta_line(line, names):
+    text = page("Council approves bridge | Marge's notebook", "Council approves bridge", [line, "Tags: bridge, council"])
+    assert clean(text).authors == names
+
+
+def test_a_comment_s_date_at_a_time_is_no_byline():
+    from cleaner.metadata.authors import at_time_names
+    assert at_time_names("Comment by Bob — 17.07.2011 @ 14:29", "en") is None
+    assert at_time_names("Party tonight @ 18:00", "en") is None
+
+
+@pytest.mark.parametrize("box, authors", [
+    ("Über Steffi 1009 Artikel\n\nIch bin Steffi und schreibe hier über Haustiere.\n", ["Steffi"]),
+    ("About Jane Doe | 212 posts\n\nJane covers the town hall.\n", ["Jane Doe"]),
+    ("Über uns 12 Artikel\n\nWir sind ein kleines Team.\n", []),
+])
+def test_an_author_box_with_the_count_of_the_author_s_pieces(box, authors):
+    text = page("Brücke beschlossen | Stadtblog", "Brücke beschlossen", [], BODY_DE,
+                tail="\nTeilen\n\n" + box + "\nVorheriger Beitrag\n")
+    assert clean(text).authors == authors
+
+
+@pytest.mark.parametrize("site, authors", [
+    ("Dr. Jana Beispiel", ["Jana Beispiel"]),        # a scholar's own homepage
+    ("Prof. Dr. Jana Beispiel", ["Jana Beispiel"]),
+    ("Stadtblog Millbrook", []),
+    ("Dr. Beispiel Consulting", []),                 # a firm named after its founder
+])
+def test_a_personal_site_named_after_a_titled_person_names_the_author(site, authors):
+    text = page(f"Die Brücke – {site}", "Die Brücke", [], BODY_DE)
+    assert clean(text).authors == authors
+
+
+def test_the_date_under_a_headline_printed_again_below_the_story_start_past_an_image_s_lines():
+    from cleaner import Cleaner
+    from cleaner.metadata import find_published
+    from cleaner.metadata.zones import find
+    from cleaner.score import score
+    from cleaner.segment import segment
+
+    prose = BODY_EN.strip().split("\n\n")
+    lines = ["Guide for councils", prose[0], prose[1], "1.1 Why adapt?", "1.2 What to expect?",
+             "Council approves bridge", "click to enlarge", "The planned bridge seen from the river.",
+             "Photo: Jane Roe / Town Archive", "The council voted on Tuesday to build a new bridge.",
+             "25.01.2022", "The bridge", prose[2], prose[0], prose[1], prose[2]]
+    evidence, _ = score(segment("\n\n".join(lines)), Cleaner().ruleset, "en", Cleaner().weights)
+    # The page's headline at the top, the story from the first paragraph on, its headline again at 5.
+    zones = find(evidence, [0], 1, 15, far=[5])
+    assert find_published(evidence, zones, "en") == "2022-01-25"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Jan 04 09:34 2021", "2021-01-04T09:34:00"),
+    ("Okt 12 18:05 2022", "2022-10-12T18:05:00"),
+])
+def test_a_header_date_with_the_time_between_the_day_and_the_year(text, iso):
+    assert parse_date(text, "de") == iso
+    article = clean(page("Vogel des Jahres | Jagdblatt", "Der Steinkauz ist Vogel des Jahres", [text], BODY_DE))
+    assert article.published == iso

@@ -63,15 +63,15 @@ def read_meta(soup) -> dict:
                 out["authors"] = names
     if "og:site_name" in metas:
         out.setdefault("site", metas["og:site_name"])
-    if "published" not in out:
-        for t in tags["time"]:
-            if _in_comment(t):
-                continue  # a reader's comment's time, not the article's
-            value = t.get("datetime") or t.get("content")
-            iso = _iso(value) if isinstance(value, str) else None
-            if iso:
-                out["published"] = iso
-                break
+    for t in tags["time"]:
+        if _in_comment(t):
+            continue  # a reader's comment's time, not the article's
+        value = t.get("datetime") or t.get("content")
+        iso = _iso(value) if isinstance(value, str) else None
+        if iso:
+            out["first_time"] = iso
+            out.setdefault("published", iso)
+            break
     if "authors" not in out:
         names = []
         for a in tags["rel=author"]:
@@ -394,7 +394,7 @@ def merge(meta, page: dict, evidence, selection):
         meta.title = page["kickers"][_key(meta.title)]  # the headline without the kicker printed with it
     if page.get("day_first") and not page.get("published"):
         meta.published = _day_first(meta.published, evidence) or meta.published
-    if page.get("published") and not _printed_wins(meta, page["published"]) \
+    if page.get("published") and not _printed_wins(meta, page["published"], page.get("first_time")) \
             and not (meta.published and meta.published[:10] == page.get("published_swapped", "")[:10]):
         meta.published = page["published"]
     if page.get("authors") and (not meta.authors or _fuller(page["authors"], meta.authors)
@@ -481,7 +481,7 @@ def _parts(headline: str):
 SAME_EVENT_DAYS = 7
 
 
-def _printed_wins(meta, declared: str) -> bool:
+def _printed_wins(meta, declared: str, first_time: str | None = None) -> bool:
     """The date printed by the headline, when the declared one is a few days off: both
     stamp the same publication, but the declared field is often the time in UTC, a later
     edit or the day the article was drafted, while readers are shown the printed one.
@@ -489,10 +489,14 @@ def _printed_wins(meta, declared: str) -> bool:
     if not (meta.printed_date and meta.published):
         return False
     try:
-        days = abs((date.fromisoformat(meta.published[:10]) - date.fromisoformat(declared[:10])).days)
+        days = (date.fromisoformat(declared[:10]) - date.fromisoformat(meta.published[:10])).days
     except ValueError:
         return False
-    return 0 < days <= SAME_EVENT_DAYS
+    if days > SAME_EVENT_DAYS and first_time and first_time[:10] == meta.published[:10]:
+        # Printed earlier and marked up as the page's first <time>: the declared date is a
+        # later re-stamp (a relaunch, a move to a new system), not the publication.
+        return True
+    return 0 < abs(days) <= SAME_EVENT_DAYS
 
 
 def _headline_region(regions: frozenset[str]) -> bool:

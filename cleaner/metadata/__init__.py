@@ -20,10 +20,13 @@ from ..select import Selection
 from . import language as L
 from . import title as TT
 from . import zones as Z
-from .authors import COUNTS, _TIME, bare_names, byline_names, common_word, copyright_holder, read_names
+from .authors import (
+    COUNTS, ORGANISATION, _TIME, at_time_names, bare_names, byline_names, common_word, copyright_holder, placeholder,
+    read_names,
+)
 from .dates import RELATIVE, DateHit, date_kind, find_dates, parse_date, swap_day_month
 from .source import credited_agency
-from .words import BYLINE_PREFIXES, NAME_JOINERS
+from .words import BYLINE_PREFIXES, NAME_JOINERS, NOT_NAMES
 
 # A byline line is short; longer blocks are read only for a byline word up front.
 MAX_BYLINE_WORDS = 30
@@ -75,6 +78,8 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     meta.source = ruled.source or agency or _credited(evidence, zones) or (page.site if page else None)
     if not meta.authors and ruled.authors:
         meta.authors = ruled.authors
+    if not meta.authors and page is not None and page.site:
+        meta.authors = _titled_owner(page.site, lang)
     if meta.published is None:
         meta.published = ruled.published or _published_fallback(evidence, zones, lang, page)
     if meta.title is None and ruled.title:
@@ -82,6 +87,22 @@ def extract(evidence: list[Evidence], selection: Selection, story: str, language
     meta.title = TT.without_kicker(TT.without_id(meta.title), lang)
     meta.language = L.detect(story, language_hint, detect_language)
     return meta
+
+
+# A site named after a person with an academic title: a scholar's own homepage.
+_TITLED = regex.compile(r"(?:(?:Prof|Dr|PD|Priv\.-Doz)\.(?:\s*(?:Dr|med|phil|rer\.\s*nat|jur|habil|h\.\s*c)\.)*\s+)+(?P<name>.+)")
+
+
+def _titled_owner(site: str, lang) -> list[str]:
+    """The person a personal site is named after ("Dr. Jane Doe"), without the title."""
+    m = _TITLED.fullmatch(site.strip())
+    if m is None:
+        return []
+    names, agency = read_names(m.group("name"), lang, after_prefix=False)
+    if len(names) != 1 or agency or names[0] != m.group("name").strip() or not 2 <= len(names[0].split()) <= 3 \
+            or any(w.lower() in ORGANISATION for w in names[0].split()):
+        return []  # a practice or a firm named after its founder
+    return names
 
 
 def locate(evidence, selection: Selection) -> tuple[TT.PageTitle | None, str | None, Z.Zones]:
@@ -122,7 +143,9 @@ def find_authors(evidence, zones: Z.Zones, lang, title: str | None, page) -> tup
                 # A content system's user name ("Posted by admin2"); a printed name may follow.
                 if not user_names:
                     user_names, user_at = names, i
-            elif names:
+            elif names and not (user_names and groups[0] is zones.tail and find_dates(evidence[i].block.text, lang)):
+                # A dated byline after the story, once the headline's byline named a user, is
+                # the next post's or a comment's: a blog's front page lists several posts.
                 return names, agency, i
     if user_names:
         return user_names, agency, user_at
@@ -191,8 +214,39 @@ def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
             if ev.words > MAX_BYLINE_WORDS and not _starts_with_prefix(text):
                 continue
             found = byline_names(text, lang)
+            if found is None and "@" in text:
+                found = at_time_names(text, lang)
+            if found is None or not (found[0] or found[1]):
+                value = _labelled_value(evidence, i)
+                if value:
+                    names, agency = read_names(value, lang, after_prefix=True)
+                    found = (names, agency) if names else ([value], None)  # a name and a role: the name
             if found is not None:
                 yield found[0], found[1], i
+
+
+# A form's author label alone on its line, the value on the next: "Auteur(s) :" over
+# "Les Membres du Chœur", "Autor*in:" over "Pressestelle der Stadt Köln".
+_AUTHOR_LABEL = regex.compile(
+    r"(?:authors?|autor(?:in|en|innen)?|auteurs?|autore|autori|autora|autores|autorzy|auteur)"
+    r"(?:\((?:s|in|en|innen|es|i)\)|\*innen|\*in|:innen|_innen)?\s*:",
+    regex.IGNORECASE,
+)
+MAX_LABELLED_WORDS = 10
+
+
+def _labelled_value(evidence, i: int) -> str | None:
+    """The value under an author label standing alone, taken whole: a form names a group or
+    an office there as readily as a person, which a byline's reading of names would refuse."""
+    if not _AUTHOR_LABEL.fullmatch(evidence[i].block.text.strip()) or i + 1 >= len(evidence):
+        return None
+    nxt = evidence[i + 1]
+    value = nxt.block.text.strip()
+    if nxt.chrome is not None or not 1 <= nxt.words <= MAX_LABELLED_WORDS or "\n" in value \
+            or not value[:1].isupper() or value[-1:] in ":.!?" or regex.search(r"\d", value) \
+            or all(w.lower() in NOT_NAMES for w in value.split()) or placeholder(value):
+        return None
+    return value
 
 
 def _bare_authors(evidence, zones: Z.Zones, lang, exclude, agency):
@@ -258,12 +312,20 @@ MAX_FOOTER = 60
 _PHOTO = regex.compile(r"\b(?:foto|photo|bild|image|credit|fotos|photos|illustration|grafik)", regex.IGNORECASE)
 
 
+# A footnote's mark opening its line: "(1) ", "[2] ", "1) ", "¹ ", "*Name geändert" (not a
+# list's "* " bullet).
+_FOOTNOTE = regex.compile(r"\s*(?:(?:\(\d{1,2}\)|\[\d{1,2}\]|\d{1,2}\)|[¹²³⁴⁵⁶⁷⁸⁹])\s*|\*{1,3})\S")
+
+
 def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
-    """A line that is only a person's name, right after the story's last paragraph."""
+    """A line that is only a person's name, right after the story's last paragraph, or
+    after a paragraph and over the story's footnotes (a box may follow them)."""
     start, end = zones.story
-    for i in range(max(0, end - 2), min(len(evidence), end + 3)):
+    for i in range(start + 1, min(len(evidence), end + 3)):
         ev = evidence[i]
-        if i <= start or ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+        if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS:
+            continue
+        if i < end - 2 and not (i + 1 < len(evidence) and _FOOTNOTE.match(evidence[i + 1].block.text)):
             continue
         text = ev.block.text.strip()
         names, agency, had_date = bare_names(text, lang)
@@ -276,7 +338,18 @@ def _signature(evidence, zones: Z.Zones, lang, exclude) -> int | None:
         if prev.words >= SIGNATURE_AFTER_WORDS and (
                 nxt is None or nxt.words >= SIGNATURE_BEFORE_WORDS or names[0].split()[-1] in nxt.block.text):
             return i
+        if end <= i <= end + 1 and not ev.heading and _closes_root(ev, evidence[end], nxt):
+            return i
     return None
+
+
+def _closes_root(ev, last, nxt) -> bool:
+    """HTML input: the block is the last one of the element holding the page's prose, as the
+    story's last block is, under notes or a book's details that are not long prose."""
+    h, story = ev.block.html, last.block.html
+    if h is None or story is None or not (h.in_root and story.in_root):
+        return False
+    return nxt is None or nxt.block.html is None or not nxt.block.html.in_root
 
 
 def _dated_signature(evidence, zones: Z.Zones, lang) -> tuple[str, int] | None:
@@ -317,11 +390,25 @@ _MORE_PIECES = regex.compile(
 )
 
 
+# An author box's head with the count of the author's pieces: "Über Steffi 1009 Artikel",
+# "About Jane Doe 212 posts". The count makes a lone first name believable.
+_ABOUT_COUNT = regex.compile(
+    r"(?i:about|über|à propos de|sobre|su|o|over)\s+(?P<who>\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,2})"
+    r"\s*[|·•,(-]?\s*\d+\s+(?i:artikel|beiträge|articles|posts|stories|artículos|articoli|artigos|artykuł(?:y|ów)?|"
+    r"berichten|entradas|publications)\)?"
+)
+
+
 def _author_box(evidence, zones: Z.Zones, lang, exclude) -> list[str] | None:
     """A line of a name after the story with a link to that author's other pieces under it."""
     _, end = zones.story
     for i in range(max(0, end - 2), min(len(evidence) - 1, end + MAX_BOX_AFTER)):
         ev = evidence[i]
+        about = _ABOUT_COUNT.fullmatch(ev.block.text.strip()) if ev.words <= MAX_SIGNATURE_WORDS + 3 else None
+        if about is not None:
+            names, agency = read_names(about.group("who"), lang, after_prefix=True)
+            if len(names) == 1 and not agency and names[0] == about.group("who") and TT.norm(names[0]) not in exclude:
+                return names
         if ev.chrome is not None or ev.words > MAX_SIGNATURE_WORDS or not _NAME_START.match(ev.block.text):
             continue
         m = _MORE_PIECES.match(evidence[i + 1].block.text)

@@ -116,6 +116,24 @@ def parts(text: str) -> list[str]:
     return out
 
 
+# "— jane @ 10:15 pm" closing a post's meta line (a blog theme's "Filed under: News — jane @ 10:15"):
+# the "@" reads "at", the name before it is the poster's.
+_AT_TIME = regex.compile(
+    r"\s[-–—]{1,2}\s+(?P<who>[\p{L}][\p{L}\p{M}\d._'’ -]{0,40}?)\s+@\s*[0-2]?\d[:.][0-5]\d"
+    r"(?:\s*[ap]\.?m\.?)?\s*(?:$|[|•·])",
+    regex.IGNORECASE,
+)
+
+
+def at_time_names(text: str, language: str | None) -> tuple[list[str], str | None] | None:
+    """Names before "@ <time>" at the end of a line or of its first part, or None."""
+    m = _AT_TIME.search(text)
+    if m is None:
+        return None
+    names, agency = read_names(m.group("who").strip(), language, after_prefix=True)
+    return (names, agency) if names else None
+
+
 def byline_names(text: str, language: str | None) -> tuple[list[str], str | None] | None:
     """Names after a byline word in one of the line's parts, and an agency named there.
 
@@ -330,13 +348,13 @@ _COPYRIGHT = regex.compile(
     regex.IGNORECASE,
 )
 # Words of a company's or an institution's name: not a person holding the copyright.
-_ORGANISATION = frozenset("""
+ORGANISATION = frozenset("""
 gmbh ag kg ug se sa s.a. sl s.l. srl spa s.p.a. bv nv ab as oy inc inc. llc ltd ltd. limited corp corporation co
 company group gruppe holding holdings media medien verlag verlags publishing publications press presse news
 magazin magazine zeitung journal e.v. ev verein verband stiftung foundation institut institute university
 universität universidad università school schule akademie academy network netzwerk studio studios agentur agency
 services solutions systems software online digital web blog team redaktion radio tv television fernsehen
-partei party club klub ev. deutschland österreich schweiz germany austria switzerland france españa italia
+partei party club klub forum forums verbände praxis kanzlei klinik clinic consulting beratung partner rechtsanwälte ev. deutschland österreich schweiz germany austria switzerland france españa italia
 """.split())
 # A capital inside a word ("ChemLin", "WordPress"): a brand, not a name ("McDonald" and "O'Neil" aside).
 _CAMEL = regex.compile(r"(?<!^(?:Mc|Mac|O'|D'|De|Di|La|Le))(?<=\p{Ll})\p{Lu}")
@@ -351,7 +369,7 @@ def copyright_holder(text: str, language: str | None) -> str | None:
         return None
     rest = _HOLDER_END.split(m.group("rest"))[0]
     rest = rest.strip(" .")
-    if not rest or any(w.lower().strip(".") in _ORGANISATION or _CAMEL.search(w) for w in rest.split()):
+    if not rest or any(w.lower().strip(".") in ORGANISATION or _CAMEL.search(w) for w in rest.split()):
         return None
     names, agency, _ = bare_names(rest, language)
     if len(names) == 1 and not agency and 2 <= len(names[0].split()) <= 3:

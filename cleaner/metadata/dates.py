@@ -79,6 +79,8 @@ def _patterns() -> tuple:
         regex.compile(rf"(?<!\w){day}(?:\.|st|nd|rd|th|er)?\s*(?:de\s+)?{month}\s*,?\s*(?:de\s+)?{year}\b{time}", flags),
         # 24.05.2023 / 24/05/2023 / 05/24/2023
         regex.compile(rf"(?<![\w.]){day}(?P<sep>[./])\s?(?P<nmonth>[0-3]?\d)(?P=sep)\s?{year}\b{time}", flags),
+        # Jan 04 09:34 2021: the time between the day and the year, as some headers print them
+        regex.compile(rf"(?<!\w){month}\s+{day}\s+(?P<hour>[0-2]?\d):(?P<minute>[0-5]\d)\s+{year}\b", flags),
         # 2023年5月24日 / 2023년 5월 24일
         regex.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년]\s*(?P<nmonth>[01]?\d)\s*[月월]\s*(?P<day>[0-3]?\d)\s*[日일]?", flags),
         # Two-digit years, as bylines abbreviate: 24.05.23, 05/24/23, 03.Mär.19 (loose mode only)
@@ -87,7 +89,7 @@ def _patterns() -> tuple:
     )
 
 
-_STRICT = 5  # patterns after these take two-digit years: only for lines known to be metadata
+_STRICT = 6  # patterns after these take two-digit years: only for lines known to be metadata
 
 
 def find_dates(text: str, language: str | None = None, loose: bool = False) -> list[DateHit]:

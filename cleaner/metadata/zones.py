@@ -23,8 +23,9 @@ LEAD_BEFORE, LEAD_AFTER = 4, 3
 BEFORE = 15
 # Blocks around the story's end that may carry a credit line.
 TAIL_BEFORE, TAIL_AFTER = 3, 6
-# Headlines printed again below the story, and the blocks looked at under each.
-MAX_FAR, FAR_BELOW = 2, 4
+# Headlines printed again below the story, and the blocks looked at under each: an image's
+# zoom label, caption and credit may stand between such a headline and its date line.
+MAX_FAR, FAR_BELOW = 2, 6
 
 
 @dataclass(frozen=True, slots=True)
