@@ -6,7 +6,7 @@ Inputs are made up here, in the shapes pages print, in several languages.
 import pytest
 
 from cleaner import clean
-from cleaner.metadata.authors import bare_names, byline_names
+from cleaner.metadata.authors import bare_names, byline_names, read_names
 from cleaner.metadata.dates import find_dates, parse_date
 from cleaner.metadata.language import detect
 from cleaner.metadata.title import split_site
@@ -99,6 +99,15 @@ def test_not_bylines(line):
 ])
 def test_lines_of_names(line, names):
     assert bare_names(line, "de")[0] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    # A German role after the comma: its article is no particle of a name.
+    ("Anna Schmidt, Leiterin der Abteilung Verkehr", ["Anna Schmidt"]),
+    ("Ursula von der Leyen, Jan van den Berg", ["Ursula von der Leyen", "Jan van den Berg"]),
+])
+def test_names_and_particles(text, names):
+    assert read_names(text, "de", after_prefix=False)[0] == names
 
 
 @pytest.mark.parametrize("line", ["Alle Artikel", "Share Tweet Share", "Hotel bosses spill the beans", "Games Editor"])

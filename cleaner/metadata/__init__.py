@@ -220,6 +220,9 @@ def _prefixed(evidence, groups, lang, close: frozenset[int] = frozenset()):
                 value = _labelled_value(evidence, i)
                 if value:
                     names, agency = read_names(value, lang, after_prefix=True)
+                    rest = value[len(names[0]):].lstrip() if len(names) == 1 and value.startswith(names[0]) else ""
+                    if rest and rest[0] not in ",;(|–—-":
+                        names = []  # a word of a longer title ("Pressestelle der Stadt"): the whole value
                     found = (names, agency) if names else ([value], None)  # a name and a role: the name
             if found is not None:
                 yield found[0], found[1], i

@@ -269,7 +269,7 @@ def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -
         low = tok.lower()
         if low in BYLINE_STOPPERS or low in NAME_JOINERS or tok in (",", ";", "(", ")"):
             break
-        if low in NAME_PARTICLES and words:
+        if low in NAME_PARTICLES and words and low not in _ARTICLE_PARTICLES:
             # "de la Vega", "van der Berg": particles, then a capitalised word.
             k = j
             while k < len(tokens) and tokens[k].lower() in NAME_PARTICLES and k - j < 3:
@@ -297,6 +297,11 @@ def _one_name(tokens: list[str], i: int, stops: frozenset[str], lone_ok: bool) -
             and (j + 1 == len(tokens) or tokens[j + 1].lower() in BYLINE_STOPPERS):
         return tokens[j], j + 1
     return None, i
+
+
+# Particles only after another ("von der Leyen", "van den Berg"): alone after a word they are
+# German articles, and a role follows ("Leiter der Abteilung Verkehr").
+_ARTICLE_PARTICLES = frozenset({"der", "den"})
 
 
 def common_word(word: str, language: str | None) -> bool:
