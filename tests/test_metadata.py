@@ -110,7 +110,8 @@ def test_names_and_particles(text, names):
     assert read_names(text, "de", after_prefix=False)[0] == names
 
 
-@pytest.mark.parametrize("line", ["Alle Artikel", "Share Tweet Share", "Hotel bosses spill the beans", "Games Editor"])
+@pytest.mark.parametrize("line", ["Alle Artikel", "Share Tweet Share", "Hotel bosses spill the beans", "Games Editor",
+                                  "Earnings Report", "Key Points"])
 def test_lines_that_are_not_names(line):
     assert bare_names(line, "en")[0] == []
 

@@ -73,6 +73,9 @@ NOT_NAMES = frozenset({
     "exclusive", "interview", "review", "test", "tests", "guide", "deals", "shop", "buch",
     "book", "books", "film", "music", "musik", "essen", "trinken", "lifestyle", "beauty",
     "fashion", "mode", "travel", "reisen", "food", "health", "home", "garden", "garten",
+    # kickers and labels of a story's parts
+    "report", "reports", "analysis", "earnings", "markets", "points", "takeaways", "highlights",
+    "summary", "explainer", "factbox", "bericht", "analyse", "hintergrund", "überblick",
 })
 
 # Labels that say a date is the first publication, or a later update.
