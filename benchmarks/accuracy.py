@@ -125,10 +125,10 @@ class System:
     timed: bool = True
 
 
-def cleaner_systems(modes: list[str]) -> list[System]:
+def cleaner_systems(modes: list[str], favor: str = "balanced") -> list[System]:
     import cleaner
 
-    engine = cleaner.Cleaner()  # built once, outside timing
+    engine = cleaner.Cleaner(favor=favor)  # built once, outside timing
 
     def finish(article) -> Output:
         return Output(article.text, article.title, list(article.authors), article.published)
@@ -227,10 +227,11 @@ def wanted(system_id: str, names: list[str] | None) -> bool:
     return names is None or any(system_id == n or system_id.startswith(n + "-") for n in names)
 
 
-def build_systems(names: list[str] | None, modes: list[str], notes: list[str]) -> list[System]:
+def build_systems(names: list[str] | None, modes: list[str], notes: list[str],
+                  favor: str = "balanced") -> list[System]:
     """The chosen systems, cleaner first; a family whose package is missing is noted and skipped."""
     systems: list[System] = []
-    for family, make in {"cleaner": partial(cleaner_systems, modes), **PEERS}.items():
+    for family, make in {"cleaner": partial(cleaner_systems, modes, favor), **PEERS}.items():
         if not any(wanted(i, names) for i in ALL_IDS if i.split("-")[0] == family):
             continue  # not asked for: do not even import it
         try:
@@ -446,6 +447,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     ap.add_argument("--show-worst", type=int, default=0, metavar="N", help="the cleaner's N worst pages, with a diff")
     ap.add_argument("--json", metavar="OUT", help="write all figures (and the cleaner's per-page ones) as JSON")
+    ap.add_argument("--favor", choices=("balanced", "precision", "recall"), default="balanced",
+                    help="the cleaner's leaning where the evidence is in doubt (as `cleaner --favor`)")
     args = ap.parse_args(argv)
     if args.systems:
         args.systems = [s.strip() for s in args.systems.split(",") if s.strip()]
@@ -467,10 +470,10 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     modes = ["text", "html"] if args.input == "both" else [args.input]
     notes = [f"{f} skipped: not a corpus folder" for f in args.skipped if Path(f).is_dir()]
-    systems = build_systems(args.systems, modes, notes)
+    systems = build_systems(args.systems, modes, notes, args.favor)
     for note in notes:
         print(f"note: {note}")
-    report = {"argv": sys.argv[1:], "input": args.input, "notes": notes, "corpora": {}}
+    report = {"argv": sys.argv[1:], "input": args.input, "favor": args.favor, "notes": notes, "corpora": {}}
     warm: set[str] = set()
     for folder in args.corpora:
         corpus = load(folder, args.limit)

@@ -25,15 +25,16 @@ __all__ = [
 
 
 @lru_cache(maxsize=16)
-def _cleaner(rules: tuple[str, ...] = (), builtin_rules: bool = True, detect_language: bool = True) -> Cleaner:
-    return Cleaner(rules, builtin_rules=builtin_rules, detect_language=detect_language)
+def _cleaner(rules: tuple[str, ...] = (), builtin_rules: bool = True, detect_language: bool = True,
+             favor: str = "balanced") -> Cleaner:
+    return Cleaner(rules, builtin_rules=builtin_rules, detect_language=detect_language, favor=favor)
 
 
 def _shared(options: dict) -> Cleaner:
     rules = options.pop("rules", ())
     if isinstance(rules, str):
         rules = (rules,)
-    unknown = set(options) - {"builtin_rules", "detect_language"}
+    unknown = set(options) - {"builtin_rules", "detect_language", "favor"}
     if unknown:
         raise TypeError(f"unknown option(s): {', '.join(sorted(unknown))}")
     return _cleaner(tuple(str(r) for r in rules), **options)
@@ -43,7 +44,7 @@ def clean(text: str, *, url: str | None = None, **options) -> Article:
     """The story of scraped ``text`` with its metadata.
 
     Options are those of ``Cleaner``: ``rules`` (extra rule pack paths),
-    ``builtin_rules``, ``detect_language``.
+    ``builtin_rules``, ``detect_language``, ``favor`` ("precision" or "recall").
     """
     return _shared(options).clean(text, url)
 

@@ -67,10 +67,15 @@ def main():
     """
 
 
+FAVOR_OPTION = click.option(
+    "--favor", type=click.Choice(["balanced", "precision", "recall"]), default="balanced", show_default=True,
+    help="Where the evidence leaves a block in doubt: precision drops it (less chrome, a little "
+         "story lost), recall keeps it (more of the story, more chrome).")
+
 CLEAN_SECTIONS = (
     ("Input", ("input_format", "encoding", "url")),
     ("Output", ("fmt", "output", "explain")),
-    ("Rules", ("rule_packs", "no_builtin_rules")),
+    ("Rules", ("favor", "rule_packs", "no_builtin_rules")),
 )
 
 
@@ -86,12 +91,13 @@ CLEAN_SECTIONS = (
 @click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
               help="Add a rule pack (repeatable); its rules override built-in ones with the same id.")
 @click.option("--no-builtin-rules", is_flag=True, help="Use only the packs given with --rules.")
+@FAVOR_OPTION
 @click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto", show_default=True,
               help="auto: HTML and markdown are recognised by their content.")
 @click.option("--encoding", default=None, metavar="NAME",
               help="Decode the input with this encoding instead of detecting it.")
 @click.option("--url", default=None, metavar="URL", help="The page's address: a date in it fills in a missing one.")
-def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, input_format, encoding, url):
+def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, favor, input_format, encoding, url):
     """Clean one page: FILE, or standard input when FILE is - or absent.
 
     \b
@@ -108,7 +114,8 @@ def clean_command(file, fmt, output, explain, rule_packs, no_builtin_rules, inpu
         from .read import gunzip, require_text
 
         require_text(gunzip(data))
-        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=fmt != "text" and not explain)
+        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=fmt != "text" and not explain,
+                                favor=favor)
         article, decisions = cleaner.explain_bytes(data, url=url, input_format=input_format, encoding=encoding)
         if explain:
             out = _render_explain(decisions, fmt)
@@ -186,13 +193,13 @@ def _rule_row(rule) -> dict:
     return row
 
 
-def _make_cleaner(rule_packs, no_builtin_rules, detect_language):
+def _make_cleaner(rule_packs, no_builtin_rules, detect_language, favor="balanced"):
     from .core import Cleaner
 
     for pack in rule_packs:
         if not Path(pack).is_file():
             raise _Fail(f"{pack}: rule pack not found", EXIT_USAGE)
-    return Cleaner(rule_packs, builtin_rules=not no_builtin_rules, detect_language=detect_language)
+    return Cleaner(rule_packs, builtin_rules=not no_builtin_rules, detect_language=detect_language, favor=favor)
 
 
 def _read_input(file: str) -> bytes:

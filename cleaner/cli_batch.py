@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .cli import EXIT_INPUT, EXIT_OK, EXIT_RULES, EXIT_USAGE, _Fail, _die, _make_cleaner, _same_file
+from .cli import EXIT_INPUT, EXIT_OK, EXIT_RULES, EXIT_USAGE, FAVOR_OPTION, _Fail, _die, _make_cleaner, _same_file
 from .clihelp import Sections
 from .errors import RuleError
 from .progress import rate, say
@@ -37,6 +37,7 @@ Exit codes:
 
 def _cleaning_options(fn):
     """The options that make the Cleaner, shared by both commands."""
+    fn = FAVOR_OPTION(fn)
     fn = click.option("--no-builtin-rules", is_flag=True, help="Use only the packs given with --rules.")(fn)
     fn = click.option("--rules", "rule_packs", multiple=True, metavar="PACK.toml",
                       help="Add a rule pack (repeatable); its rules override built-in ones with the same id.")(fn)
@@ -60,7 +61,7 @@ BATCH_SECTIONS = (
     ("What to clean", ("include", "exclude", "input_format", "encoding")),
     ("Output", ("fmt", "resume")),
     ("Running", ("jobs", "templates", "template_sample")),
-    ("Rules", ("rule_packs", "no_builtin_rules")),
+    ("Rules", ("favor", "rule_packs", "no_builtin_rules")),
 )
 
 
@@ -83,7 +84,7 @@ BATCH_SECTIONS = (
 @_running_options("files")
 @_cleaning_options
 def batch_command(src, dest, include, exclude, input_format, encoding, fmt, resume, jobs, templates,
-                  template_sample, rule_packs, no_builtin_rules):
+                  template_sample, rule_packs, no_builtin_rules, favor):
     """Clean every page under SRC into the same relative path under DEST.
 
     SRC is walked recursively; each output is written to a temporary file and
@@ -106,7 +107,7 @@ def batch_command(src, dest, include, exclude, input_format, encoding, fmt, resu
 
     include = include or batch.DEFAULT_INCLUDE
     try:
-        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=fmt != "text")
+        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=fmt != "text", favor=favor)
         settings = batch.Settings(cleaner, fmt, input_format, encoding)
         report = batch.run(src, dest, settings, include=include, exclude=exclude, jobs=jobs or cores(),
                            resume=resume, templates=templates, sample=template_sample)
@@ -145,7 +146,7 @@ JSONL_SECTIONS = (
     ("Records", ("field", "html_field", "url_field")),
     ("Output", ("output", "story_field", "meta_field", "no_meta", "on_error")),
     ("Running", ("jobs", "scheduler", "templates", "template_sample")),
-    ("Rules", ("rule_packs", "no_builtin_rules")),
+    ("Rules", ("favor", "rule_packs", "no_builtin_rules")),
 )
 
 
@@ -171,7 +172,7 @@ JSONL_SECTIONS = (
               help="Run on the Dask cluster with this scheduler (tcp://host:8786) instead of local processes.")
 @_cleaning_options
 def jsonl_command(source, field, html_field, url_field, output, story_field, meta_field, no_meta, on_error,
-                  jobs, templates, template_sample, scheduler, rule_packs, no_builtin_rules):
+                  jobs, templates, template_sample, scheduler, rule_packs, no_builtin_rules, favor):
     """Clean the page in every record of a JSON Lines stream: IN, or standard
     input when IN is - or absent; .gz input is recognised by its content.
 
@@ -195,7 +196,7 @@ def jsonl_command(source, field, html_field, url_field, output, story_field, met
         if scheduler and jobs:
             raise _Fail("give --jobs or --scheduler, not both", EXIT_USAGE)
         _check_stream_paths(source, output)
-        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=not no_meta)
+        cleaner = _make_cleaner(rule_packs, no_builtin_rules, detect_language=not no_meta, favor=favor)
         settings = jsonl.Settings(cleaner, html_field or field or "text", bool(html_field), url_field,
                                   story_field, None if no_meta else meta_field)
         if scheduler:

@@ -5,17 +5,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Collection, Iterable
 
 from .article import Article, Removal
 from .rules import Rule, load_rules
 from .rules.ruleset import RuleSet
-from .score import Weights, load_weights, revise, score
+from .score import REVISE, Weights, load_weights, revise, score
 from .segment import segment
 from .select import Decision, Selection, select, story_runs
 from . import metadata as M
 from . import text as T
+
+# What a choice between story and chrome leans to: a shift of every block's log-odds of
+# being story. "recall" keeps blocks the evidence leaves in doubt, "precision" drops them
+# (see the README for what each gives on the corpora).
+FAVOR = {"balanced": 0.0, "precision": -1.0, "recall": 1.0}
 
 
 class Cleaner:
@@ -30,19 +36,25 @@ class Cleaner:
     builtin_rules: False to use only the given packs.
     detect_language: False to skip the language model (``language`` is then the
         cheap stop-word guess); the command line's text output does so to start fast.
+    favor: "balanced" (the default), "precision" (less chrome left in, some story
+        lost with it) or "recall" (more of the story kept, more chrome with it).
     """
 
     def __init__(self, rules: Iterable[str | Path] = (), *, builtin_rules: bool = True,
-                 detect_language: bool = True):
+                 detect_language: bool = True, favor: str = "balanced"):
+        if favor not in FAVOR:
+            raise ValueError(f"favor must be one of {', '.join(FAVOR)}, not {favor!r}")
         self.rule_paths = tuple(str(p) for p in rules)
         self.builtin_rules = builtin_rules
         self.detect_language = detect_language
+        self.favor = favor
         self.rules: tuple[Rule, ...] = load_rules(self.rule_paths, builtin=builtin_rules)
         self.ruleset = RuleSet(self.rules)
-        self.weights = load_weights()
+        self.weights = _leaning(load_weights(), favor)
 
     def __repr__(self) -> str:
-        return f"Cleaner(rules={list(self.rule_paths)!r}, builtin_rules={self.builtin_rules})"
+        favor = f", favor={self.favor!r}" if self.favor != "balanced" else ""
+        return f"Cleaner(rules={list(self.rule_paths)!r}, builtin_rules={self.builtin_rules}{favor})"
 
     def clean(self, text: str, url: str | None = None, *, recurring: Collection[str] | None = None) -> Article:
         """The story of scraped ``text`` and its metadata.
@@ -77,7 +89,7 @@ class Cleaner:
 
     @property
     def html_weights(self) -> Weights:
-        return load_weights("weights-html.toml")
+        return _leaning(load_weights("weights-html.toml"), self.favor)
 
     def clean_markdown(self, markdown: str, url: str | None = None, *,
                        recurring: Collection[str] | None = None) -> Article:
@@ -148,6 +160,16 @@ class Cleaner:
             removed=removals(selection),
         )
         return article, selection.decisions
+
+
+def _leaning(weights: Weights, favor: str) -> Weights:
+    """``weights`` with the final score's bias moved as ``favor`` asks."""
+    shift = FAVOR[favor]
+    if not shift:
+        return weights
+    final = list(weights.revise)
+    final[REVISE.index("bias")] += shift
+    return replace(weights, revise=tuple(final))
 
 
 def _prose_sample(blocks, size: int = 3000) -> str:

@@ -203,3 +203,16 @@ def test_library_takes_any_line_ends():
     from cleaner import clean
 
     assert clean(PAGE.replace("\n", "\r")).text == clean(PAGE).text == clean(PAGE.replace("\n", "\r\n")).text
+
+
+def test_favor_option_reaches_the_cleaner(tmp_path):
+    from test_evidence import long_page
+
+    last = "Contributing: Jane Doe, John Roe and Mary Major of the Daily Courier staff."
+    page = tmp_path / "page.txt"
+    page.write_text(long_page(bottom=[last, "", "Share on Facebook", "", "Ferry fares to rise in summer",
+                                      "Town budget passes after long night", ""]),
+                    encoding="utf-8")
+    kept = {favor: last in run("--favor", favor, page).stdout.decode() for favor in ("balanced", "precision")}
+    assert kept == {"balanced": True, "precision": False}
+    assert run("--favor", "more", page).returncode == 2

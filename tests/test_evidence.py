@@ -800,3 +800,30 @@ def test_the_stories_own_teaser_above_the_headline_does_not_open_the_story():
     lead.score = 3.4
     evidence[1] = lead
     assert select(evidence, 2, (), bare_is_story=False).start < 2
+
+
+@pytest.mark.parametrize("line, kept", [
+    # Under the share bar, lines the evidence leaves in doubt: recall keeps them, precision drops
+    # the story's own weak last line, and each leaning keeps what a stronger one keeps.
+    ("This story has been updated with comment from the ferry operator.", {"recall"}),
+    ("Residents can see the plans at the town library until the end of the month.", {"balanced", "recall"}),
+])
+def test_favor_moves_the_line_between_story_and_chrome(line, kept):
+    text = long_page(bottom=["Share on Facebook", "", line, "", "Ferry fares to rise in summer",
+                             "Town budget passes after long night", ""])
+    stories = {favor: Cleaner(favor=favor).clean(text).text for favor in ("precision", "balanced", "recall")}
+    assert {favor for favor, story in stories.items() if line in story} == kept
+    assert all(story.startswith(STORIES["en"][1][0]) for story in stories.values())
+
+
+def test_precision_drops_a_weak_closing_line_the_balanced_cleaner_keeps():
+    last = "Contributing: Jane Doe, John Roe and Mary Major of the Daily Courier staff."
+    text = long_page(bottom=[last, "", "Share on Facebook", "", "Ferry fares to rise in summer",
+                             "Town budget passes after long night", ""])
+    assert clean(text).text.endswith(last)
+    assert clean(text, favor="precision").text.endswith(EXTRA[1])
+
+
+def test_favor_is_checked():
+    with pytest.raises(ValueError, match="favor must be one of"):
+        Cleaner(favor="more")
