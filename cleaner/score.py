@@ -66,6 +66,9 @@ CONTEXT = (
 REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
 _CLIP = 6.0
 LEAD_REACH = 15
+# Blocks under a label ('Related') within which the story may go on.
+RESUME_REACH = 10
+RESUME_MIN = 0.5
 RECURRING_PENALTY = 8.0
 
 
@@ -365,11 +368,22 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             ev.context_features = feats
         ev.score = sum(map(mul, w, feats))
         if i >= begun:
-            if ev.boundary is not None and ev.boundary.edge == "end":
+            if ev.boundary is not None and ev.boundary.edge == "end" and (
+                    ev.boundary.final or not _resumes(evidence, local, i)):
                 ended = True
                 final = final or ev.boundary.final
             if ev.chrome is not None or ev.boundary is not None:
                 chrome_since += 1
+
+
+def _resumes(evidence: list[Evidence], local: list[float], i: int) -> bool:
+    """Whether two paragraphs of prose in a row follow soon under block i: a box
+    of related links set into the story, which goes on under it; a list of
+    teasers under the story's end alternates headlines and summaries."""
+    for j in range(i + 1, min(len(local) - 1, i + 1 + RESUME_REACH)):
+        if all(local[k] > RESUME_MIN and evidence[k].punct_end for k in (j, j + 1)):
+            return True
+    return False
 
 
 def _lead(evidence: list[Evidence], headline: int | None) -> int | None:
