@@ -70,6 +70,8 @@ LEAD_REACH = 15
 RESUME_REACH = 10
 RESUME_MIN = 0.5
 RECURRING_PENALTY = 8.0
+# On a page, groups longer than this read alike: a long menu, or a story whose paragraphs are no <p>.
+GROUP_CAP = 20
 
 
 @dataclass(slots=True)
@@ -234,7 +236,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
             len(_LONG_WORD.findall(text)) / n_tok,
             float(first in _OPENERS),
             float(first.islower()),
-            math.log1p(size) / 3,
+            math.log1p(min(size, GROUP_CAP) if b.html is not None else size) / 3,
             stop - ref_stop,
             caps - ref_caps,
             float(size == 1),
