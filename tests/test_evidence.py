@@ -381,8 +381,8 @@ def test_a_box_of_links_inside_the_story_is_removed_and_the_story_goes_on():
     assert "Ferry fares" not in article.text and "Related" not in article.text
 
 
-def _ended(text: str) -> list[float]:
-    """Each block's after_end context feature: whether an end boundary lies above it."""
+def _ended(text: str, feature: str = "after_end") -> list[float]:
+    """Each block's after_end context feature (or another): whether an end boundary lies above it."""
     from cleaner import score as S
     from cleaner.segment import segment
     from cleaner.text import stopwords
@@ -392,7 +392,7 @@ def _ended(text: str) -> list[float]:
     S._local_features(evidence, None, c.weights.local)
     headline = S.find_title_repeat(evidence)
     S._context(evidence, headline, S._title_words(evidence, headline), c.weights.context, keep=True)
-    at = S.CONTEXT.index("after_end")
+    at = S.CONTEXT.index(feature)
     return [ev.context_features[at] for ev in evidence]
 
 
@@ -432,6 +432,14 @@ def test_a_comment_column_in_a_table_inside_the_story_does_not_end_it():
     table = ["State", "", "Comment", "", "open", "", "Waiting for review.", ""]
     assert _ended(long_story(middle=table))[-1] == 0.0
     assert _ended(long_story(bottom=["Comments", "", "Great news for the town!", ""]))[-1] == 1.0
+
+
+def test_the_headline_printed_again_in_a_share_box_is_no_word_on_its_topic():
+    share = ["Print", "", "Email", "", "Send a correction", "", "Share this story", "",
+             "Council approves new bridge over the river", "",
+             "A new bridge across the river was approved by the council.", ""]
+    words = _ended(long_story(bottom=share), "title_words")
+    assert words[-2] == 0.0 and words[-1] > 0.0
 
 
 def test_an_advertisement_line_does_not_break_the_story():
