@@ -67,7 +67,12 @@ CONTEXT = (
 REVISE = ("bias", "context", "cohesion", "cohesion_long", "cohesion_prev", "cohesion_next", "outside")
 _CLIP = 6.0
 LEAD_REACH = 15
+# Blocks under a label ('Related') within which the story may go on.
+RESUME_REACH = 10
+RESUME_MIN = 0.5
 RECURRING_PENALTY = 8.0
+# On a page, groups longer than this read alike: a long menu, or a story whose paragraphs are no <p>.
+GROUP_CAP = 20
 
 
 @dataclass(slots=True)
@@ -232,7 +237,7 @@ def _local_features(evidence: list[Evidence], recurring: Collection[str] | None,
             len(_LONG_WORD.findall(text)) / n_tok,
             float(first in _OPENERS),
             float(first.islower()),
-            math.log1p(size) / 3,
+            math.log1p(min(size, GROUP_CAP) if b.html is not None else size) / 3,
             stop - ref_stop,
             caps - ref_caps,
             float(size == 1),
@@ -338,6 +343,11 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
     total = positive[-1] or 1.0
     chrome_since = 0
     lead = _lead(evidence, headline)
+    # The headline, and its copies well under it (a share box, a teaser for the story
+    # itself), are the title, not words on the story's topic.
+    key = title_key(evidence[headline].block.text) if headline is not None else None
+    copies = {i for i, ev in enumerate(evidence) if i == headline or (
+        key and i > headline + HEADING_REACH and title_key(ev.block.text) == key)}
     for i, ev in enumerate(evidence):
         lo, hi = max(0, i - 3), min(n, i + 4)
         feats = (
@@ -356,7 +366,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             float(final),
             i / n,
             float(ev.chrome is not None),
-            min(len(title.intersection(ev.tokens)), 4) / 4 if i != headline else 0.0,
+            min(len(title.intersection(ev.tokens)), 4) / 4 if i not in copies else 0.0,
             positive[i] / total,
             (total - positive[i + 1]) / total,
             math.log1p(chrome_since) / 3,
@@ -366,11 +376,22 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             ev.context_features = feats
         ev.score = sum(map(mul, w, feats))
         if i >= begun:
-            if ev.boundary is not None and ev.boundary.edge == "end":
+            if ev.boundary is not None and ev.boundary.edge == "end" and (
+                    ev.boundary.final or not _resumes(evidence, local, i)):
                 ended = True
                 final = final or ev.boundary.final
             if ev.chrome is not None or ev.boundary is not None:
                 chrome_since += 1
+
+
+def _resumes(evidence: list[Evidence], local: list[float], i: int) -> bool:
+    """Whether two paragraphs of prose in a row follow soon under block i: a box
+    of related links set into the story, which goes on under it; a list of
+    teasers under the story's end alternates headlines and summaries."""
+    for j in range(i + 1, min(len(local) - 1, i + 1 + RESUME_REACH)):
+        if all(local[k] > RESUME_MIN and evidence[k].punct_end for k in (j, j + 1)):
+            return True
+    return False
 
 
 def _lead(evidence: list[Evidence], headline: int | None) -> int | None:

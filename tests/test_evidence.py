@@ -381,6 +381,67 @@ def test_a_box_of_links_inside_the_story_is_removed_and_the_story_goes_on():
     assert "Ferry fares" not in article.text and "Related" not in article.text
 
 
+def _ended(text: str, feature: str = "after_end") -> list[float]:
+    """Each block's after_end context feature (or another): whether an end boundary lies above it."""
+    from cleaner import score as S
+    from cleaner.segment import segment
+    from cleaner.text import stopwords
+
+    c = Cleaner(detect_language=False)
+    evidence = [S._local(b, c.ruleset, stopwords("en")) for b in segment(text)]
+    S._local_features(evidence, None, c.weights.local)
+    headline = S.find_title_repeat(evidence)
+    S._context(evidence, headline, S._title_words(evidence, headline), c.weights.context, keep=True)
+    at = S.CONTEXT.index(feature)
+    return [ev.context_features[at] for ev in evidence]
+
+
+LONG = [
+    "The city council voted on Tuesday evening to approve the construction of a new bridge across the river, "
+    "ending a debate that had divided the town for almost a decade and that had brought hundreds of residents "
+    "to the council chamber on each of the nights when it was discussed.",
+    "The bridge is expected to cost about forty million dollars, and the mayor said after the vote that it should "
+    "open to traffic in the spring of 2027, while the old ferry would keep running until then for those who "
+    "cross the river to work every morning.",
+    "Residents on the east bank have long complained that the nearest crossing is forty minutes away by car, and "
+    "several of them spoke in favour of the plan during the meeting, saying that the new bridge would bring "
+    "shops and a school within reach of their children.",
+    "Work on the approach roads will start next year, and the council has asked the state for help with the "
+    "cost of the steel, which has risen sharply since the plan was first drawn up by the engineers who were "
+    "hired by the town three years ago.",
+]
+
+
+def long_story(middle=(), bottom=()):
+    lines = ["Council approves new bridge over the river | Daily Courier", "", "\n".join(MENU), "",
+             "Council approves new bridge over the river", ""]
+    lines += [LONG[0], "", LONG[1], "", *middle, LONG[2], "", LONG[3], "", *bottom]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_related_label_the_story_goes_on_under_ends_nothing():
+    box = ["Related", "Town budget passes after long night", "School reopens after flood repairs", ""]
+    assert _ended(long_story(middle=box))[-1] == 0.0
+    # Under the story, the same label over a list of teasers ends it.
+    teasers = ["Related", "", "Ferry fares to rise in summer", "", "The ferry company blamed the price of fuel.", "",
+               "School reopens after flood repairs", "", "Pupils return on Monday after a month away.", ""]
+    assert _ended(long_story(bottom=teasers))[-1] == 1.0
+
+
+def test_a_comment_column_in_a_table_inside_the_story_does_not_end_it():
+    table = ["State", "", "Comment", "", "open", "", "Waiting for review.", ""]
+    assert _ended(long_story(middle=table))[-1] == 0.0
+    assert _ended(long_story(bottom=["Comments", "", "Great news for the town!", ""]))[-1] == 1.0
+
+
+def test_the_headline_printed_again_in_a_share_box_is_no_word_on_its_topic():
+    share = ["Print", "", "Email", "", "Send a correction", "", "Share this story", "",
+             "Council approves new bridge over the river", "",
+             "A new bridge across the river was approved by the council.", ""]
+    words = _ended(long_story(bottom=share), "title_words")
+    assert words[-2] == 0.0 and words[-1] > 0.0
+
+
 def test_an_advertisement_line_does_not_break_the_story():
     article = clean(long_page(middle=["Advertisement", ""]))
     assert article.text.endswith(EXTRA[1]) and "Advertisement" not in article.text

@@ -658,3 +658,28 @@ def test_class_flags_read_the_whole_attribute_word_by_word():
     assert _class_flags("dateline entry-content") == ("meta", "story")
     assert _class_flags("pageFooter Kicker") == ("chrome", "meta")  # a capital anywhere splits camelCase words
     assert _class_flags("pagefooter kicker") == ("meta",)
+
+
+def test_a_story_of_div_paragraphs_weighs_its_group_as_a_long_one_not_more():
+    # Paragraphs set in <div>s make one group of the whole story; past a long
+    # menu's size its length says nothing more about it.
+    from cleaner import score as S
+    from cleaner.segment import segment
+    from cleaner.text import stopwords
+
+    c = Cleaner(detect_language=False)
+    at = S.LOCAL.index("group_size")
+    sizes = []
+    for n in (30, 200):
+        divs = "".join(f"<div>He walked to the station number {k} and waited there for the train.</div>"
+                       for k in range(n))
+        blocks = read_page(f"<html><body><article>{divs}</article></body></html>").blocks
+        evidence = [S._local(b, c.ruleset, stopwords("en")) for b in blocks]
+        S._local_features(evidence, None, c.html_weights.local, keep=True)
+        sizes.append(evidence[-1].local_features[at])
+    assert sizes[0] == sizes[1]
+    # In scraped text a long group is a list or a table, and its length is kept.
+    text = "Results\n\n" + "\n".join(f"Runner {k}" + " finished" * (k % 4) for k in range(200)) + "\n"
+    evidence = [S._local(b, c.ruleset, stopwords("en")) for b in segment(text)]
+    S._local_features(evidence, None, c.weights.local, keep=True)
+    assert evidence[-1].local_features[at] > sizes[1]
