@@ -346,8 +346,15 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
     # The headline, and its copies well under it (a share box, a teaser for the story
     # itself), are the title, not words on the story's topic.
     key = title_key(evidence[headline].block.text) if headline is not None else None
-    copies = {i for i, ev in enumerate(evidence) if i == headline or (
-        key and i > headline + HEADING_REACH and title_key(ev.block.text) == key)}
+
+    def title_words(i: int, ev: Evidence) -> float:
+        if i == headline:
+            return 0.0
+        shared = min(len(title.intersection(ev.tokens)), 4) / 4
+        if shared and key and i > headline + HEADING_REACH and title_key(ev.block.text) == key:
+            return 0.0  # only blocks sharing title words are keyed: the rest score 0 anyway
+        return shared
+
     for i, ev in enumerate(evidence):
         lo, hi = max(0, i - 3), min(n, i + 4)
         feats = (
@@ -366,7 +373,7 @@ def _context(evidence: list[Evidence], headline: int | None, title: frozenset[st
             float(final),
             i / n,
             float(ev.chrome is not None),
-            min(len(title.intersection(ev.tokens)), 4) / 4 if i not in copies else 0.0,
+            title_words(i, ev),
             positive[i] / total,
             (total - positive[i + 1]) / total,
             math.log1p(chrome_since) / 3,
