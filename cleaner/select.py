@@ -31,6 +31,7 @@ ENGINE_RULES = {
     "story.credit": "A line the page marks as metadata (a byline, a credit) above the story's first paragraph.",
     "story.caption": "A line the page marks as a caption, right above the photo credit a rule takes out: the photo's caption.",
     "story.gallery": "A caption the page prints more than once: a gallery's slide and its enlarged copy, not the story.",
+    "story.contents": "A table of contents: numbered section names that the story prints again as its headings.",
 }
 
 _HEADLINE_MAX_WORDS = 30
@@ -134,6 +135,7 @@ def select(evidence: list[Evidence], headline: int | None, teaser_rules: tuple[R
         _peel_teasers(evidence, decisions, start, end, teaser_rules)
     _drop_repeats(evidence, decisions)
     _drop_gallery_captions(evidence, decisions)
+    _drop_contents(evidence, decisions)
     _drop_link_tail(evidence, decisions)
     _drop_inserted_links(evidence, decisions)
     _drop_lead_credits(evidence, decisions)
@@ -286,6 +288,40 @@ def _drop_gallery_captions(evidence: list[Evidence], decisions: list[Decision]) 
     for i in captions:
         if counts[evidence[i].block.text.casefold()] > 1:
             _drop(decisions, i, "story.gallery")
+
+
+# A table of contents: this many numbered lines, each this short, most of them heading the story later.
+CONTENTS_LINES = 3
+CONTENTS_WORDS = 12
+CONTENTS_SHARE = 0.6
+_NUMBERED = regex.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.)\s+(?P<name>\S[^\n]*)")
+# A label over it ("Contents", "Inhaltsverzeichnis", "Sommaire"): short, one line.
+CONTENTS_LABEL_WORDS = 3
+
+
+def _drop_contents(evidence: list[Evidence], decisions: list[Decision]) -> None:
+    """Numbered short lines, most of whose names the story prints again further down as
+    the start of a line (its section headings), are its table of contents; so is a short
+    label right above them."""
+    kept = [d.index for d in decisions if d.keep]
+    run: list[int] = []
+    for pos, i in enumerate(kept + [-1]):
+        m = _NUMBERED.fullmatch(evidence[i].block.text.strip()) if i >= 0 else None
+        if m and evidence[i].words <= CONTENTS_WORDS and (not run or i == run[-1] + 1):
+            run.append(i)
+            continue
+        if len(run) >= CONTENTS_LINES:
+            later = [evidence[k].block.text.strip().casefold() for k in kept if k > run[-1]]
+            names = [_NUMBERED.fullmatch(evidence[k].block.text.strip()).group("name").casefold() for k in run]
+            found = sum(any(text.startswith(name) for text in later) for name in names)
+            if found >= CONTENTS_SHARE * len(run):
+                above = run[0] - 1
+                if above >= 0 and decisions[above].keep and 1 <= evidence[above].words <= CONTENTS_LABEL_WORDS \
+                        and not evidence[above].punct_end:
+                    run.insert(0, above)
+                for k in run:
+                    _drop(decisions, k, "story.contents")
+        run = [i] if m and i >= 0 and evidence[i].words <= CONTENTS_WORDS else []
 
 
 # A block this much link text is a link (a label may precede it: 'Read: ...');

@@ -888,3 +888,18 @@ def test_precision_drops_a_weak_closing_line_the_balanced_cleaner_keeps():
 def test_favor_is_checked():
     with pytest.raises(ValueError, match="favor must be one of"):
         Cleaner(favor="more")
+
+
+@pytest.mark.parametrize("label", ["Contents", "Inhaltsverzeichnis", "Sommaire"])
+def test_a_table_of_contents_leaves_the_story(label):
+    # Numbered section names whose sections follow under the same names.
+    headline, paragraphs = STORIES["en"]
+    intro = ("The bridge over the river has been argued over for a decade; this is how the town got "
+             "from the first plan to the vote, what it will cost and what happens to the ferry.")
+    sections = ["The vote", "The cost", "The ferry"]
+    body = [f"{name}\n\n{para}" for name, para in zip(sections, paragraphs)]
+    text = "\n\n".join([f"{headline} | Daily Courier", "\n".join(MENU), headline, intro, label,
+                        "\n".join(f"{n} {name}" for n, name in enumerate(sections, 1)), *body]) + "\n"
+    article, decisions = clean_and_explain(text)
+    assert article.text == "\n\n".join([intro, *body])
+    assert {d.rule for d in decisions if d.text in (label, "1 The vote")} == {"story.contents"}
