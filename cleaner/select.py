@@ -304,24 +304,35 @@ def _drop_contents(evidence: list[Evidence], decisions: list[Decision]) -> None:
     the start of a line (its section headings), are its table of contents; so is a short
     label right above them."""
     kept = [d.index for d in decisions if d.keep]
-    run: list[int] = []
-    for pos, i in enumerate(kept + [-1]):
-        m = _NUMBERED.fullmatch(evidence[i].block.text.strip()) if i >= 0 else None
-        if m and evidence[i].words <= CONTENTS_WORDS and (not run or i == run[-1] + 1):
-            run.append(i)
+    runs: list[list[tuple[int, str]]] = []
+    run: list[tuple[int, str]] = []
+    for i in kept + [-1]:
+        m = _NUMBERED.fullmatch(evidence[i].block.text.strip()) if i >= 0 and evidence[i].words <= CONTENTS_WORDS else None
+        if m and run and i == run[-1][0] + 1:
+            run.append((i, " ".join(T.WORD.findall(m.group("name").casefold()))))
             continue
         if len(run) >= CONTENTS_LINES:
-            later = [evidence[k].block.text.strip().casefold() for k in kept if k > run[-1]]
-            names = [_NUMBERED.fullmatch(evidence[k].block.text.strip()).group("name").casefold() for k in run]
-            found = sum(any(text.startswith(name) for text in later) for name in names)
-            if found >= CONTENTS_SHARE * len(run):
-                above = run[0] - 1
-                if above >= 0 and decisions[above].keep and 1 <= evidence[above].words <= CONTENTS_LABEL_WORDS \
-                        and not evidence[above].punct_end:
-                    run.insert(0, above)
-                for k in run:
-                    _drop(decisions, k, "story.contents")
-        run = [i] if m and i >= 0 and evidence[i].words <= CONTENTS_WORDS else []
+            runs.append(run)
+        run = [(i, " ".join(T.WORD.findall(m.group("name").casefold())))] if m else []
+    if not runs:
+        return
+    # The last block opening with each run of its first words: one pass, however many lists.
+    last: dict[str, int] = {}
+    for k in kept:
+        words = T.WORD.findall(evidence[k].block.text.casefold())[:2 * CONTENTS_WORDS]
+        for n in range(1, len(words) + 1):
+            last[" ".join(words[:n])] = k
+    for run in runs:
+        end = run[-1][0]
+        if sum(last.get(name, -1) > end for _, name in run) < CONTENTS_SHARE * len(run):
+            continue
+        drop = [i for i, _ in run]
+        above = drop[0] - 1
+        if above >= 0 and decisions[above].keep and 1 <= evidence[above].words <= CONTENTS_LABEL_WORDS \
+                and not evidence[above].punct_end:
+            drop.insert(0, above)
+        for k in drop:
+            _drop(decisions, k, "story.contents")
 
 
 # A block this much link text is a link (a label may precede it: 'Read: ...');

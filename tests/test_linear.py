@@ -212,6 +212,9 @@ SENTENCE = "The council voted on Tuesday to approve a new bridge across the rive
     # metadata.title.split_site joined every part again: 16 s for 50,000, 7 minutes for these.
     ("a title line of 250,000 separators", "— " * 250_000 + "\n\n" + SENTENCE * 3),
     # nav.language-picker: 0.4 s a line, 13 minutes for these.
+    # Each numbered list is checked against the lines after it: one pass for all of them.
+    ("10,000 numbered lists under a story", SENTENCE * 3 + "\n\n" + "\n\n".join(
+        f"1 Part {i}\n2 Part {i + 1}\n3 Part {i + 2}\n\nPart {i} {SENTENCE}" for i in range(10_000))),
     ("2,000 lines of language codes", "\n".join("EN FR DE ES IT PT NL PL RU UK JA ZH KO TR CS SV EN FR DE ES "
                                                  f"x{i}" for i in range(2000))),
 ])
