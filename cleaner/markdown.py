@@ -125,10 +125,10 @@ def _widen_tables(text: str) -> str:
             end = i + 1
             while end < len(lines) and "|" in lines[end] and lines[end].strip():
                 end += 1
-            head = _cells(lines[i - 1])
-            width = max(_cells(line) for line in lines[i + 1:end]) if end > i + 1 else head
-            if width > head:
-                lines[i - 1] = "| " + " | ".join(_split_row(lines[i - 1]) + [""] * (width - head)) + " |"
+            header = _split_row(lines[i - 1])
+            width = max((len(_split_row(line)) for line in lines[i + 1:end]), default=len(header))
+            if width > len(header):
+                lines[i - 1] = "| " + " | ".join(header + [""] * (width - len(header))) + " |"
                 lines[i] = "|" + " --- |" * width
             i = end
         i += 1
@@ -142,10 +142,6 @@ def _split_row(line: str) -> list[str]:
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
     return [cell.strip() for cell in _PIPE.split(line)]
-
-
-def _cells(line: str) -> int:
-    return len(_split_row(line))
 
 
 def _inline(children) -> str:

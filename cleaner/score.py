@@ -531,7 +531,8 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     title = evidence[first].block.text
     if T.word_count(title) > 40:
         return None
-    wanted = title_key(split_title(title))
+    headline = split_title(title)
+    wanted = title_key(headline)
     if T.word_count(wanted) < 2:
         return None
     # A headline holding a dash of its own ("Test – Newcomer | Site") is printed
@@ -542,7 +543,7 @@ def find_title_repeat(evidence: list[Evidence]) -> int | None:
     spans = {k for k in spans if len(k) >= len(wanted)}
     want_set = set(wanted.split())
     # A label in square brackets ("[Werbung]", "[Video]") tags the title line, seldom the headline.
-    untagged = set(title_key(_TAG.sub(" ", split_title(title))).split())
+    untagged = set(title_key(_TAG.sub(" ", headline)).split())
     if len(untagged) >= 2:
         want_set = untagged
     # Two sentences closed by full stops are a summary and the lead that repeats

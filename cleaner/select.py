@@ -308,12 +308,13 @@ def _drop_contents(evidence: list[Evidence], decisions: list[Decision]) -> None:
     run: list[tuple[int, str]] = []
     for i in kept + [-1]:
         m = _NUMBERED.fullmatch(evidence[i].block.text.strip()) if i >= 0 and evidence[i].words <= CONTENTS_WORDS else None
-        if m and run and i == run[-1][0] + 1:
-            run.append((i, " ".join(T.WORD.findall(m.group("name").casefold()))))
+        item = (i, " ".join(T.WORD.findall(m.group("name").casefold()))) if m else None
+        if item and run and i == run[-1][0] + 1:
+            run.append(item)
             continue
         if len(run) >= CONTENTS_LINES:
             runs.append(run)
-        run = [(i, " ".join(T.WORD.findall(m.group("name").casefold())))] if m else []
+        run = [item] if item else []
     if not runs:
         return
     # The last block opening with each run of its first words: one pass, however many lists.
